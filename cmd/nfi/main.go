@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/nfi-engine/nfi/cmd/nfi/pipeline"
+)
+
+// Exit codes, documented in the README and in `nfi --help`.
+const (
+	exitOK       = 0 // done
+	exitFailed   = 1 // the job failed; the reason is on stderr
+	exitUsage    = 2 // the command line was wrong
+	exitRejected = 3 // done, but some rows were rejected
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// usageError marks errors in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line and turns its outcome into an exit code;
+// it is the only place that does.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, pipeline.ErrRejectedRows):
+		fmt.Fprintf(stderr, "nfi: %v; the job finished; see the rejects folder for each row, its line and the reason\n", err)
+		return exitRejected
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "nfi: %v\nRun 'nfi --help' for usage.\n", err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "nfi: %v\n", err)
+		return exitFailed
+	}
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "nfi",
+		Short: "National Fraud Initiative data matching: validate council extracts and report inconsistencies for investigation",
+		Long: `nfi reads a council's extracts named in a job file, validates and normalises them,
+and matches them into reports of inconsistencies for investigators to look into.
+A match is never a finding of fraud or error.
+
+Exit codes: 0 done; 1 the job failed; 2 usage; 3 done, but some rows were rejected.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newRunCmd(stdout, stderr, false), newRunCmd(stdout, stderr, true), newFixturesCmd(stdout, stderr), newEvalCmd(stdout, stderr), newVersionCmd(stdout))
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with our usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,207 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/job"
+	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/source"
+	"github.com/nfi-engine/nfi/report"
+)
+
+// batchRows is how many rows a worker parses at a time: large enough that
+// handing batches around costs nothing, small enough to spread the work.
+const batchRows = 4096
+
+// sampleRows is how many leading rows are used to detect date layouts.
+const sampleRows = 2000
+
+// ErrTooManyRejects means a dataset rejected more rows than the job allows.
+var ErrTooManyRejects = errors.New("too many rows rejected")
+
+// ErrJob marks a problem with the job file itself.
+var ErrJob = errors.New("job file")
+
+// sourceOptions turns a job dataset's reading options into the reader's.
+func sourceOptions(j *job.Job, d *job.Dataset) (source.Options, error) {
+	f, err := source.ParseFormat(d.Format)
+	if err != nil {
+		return source.Options{}, j.Errorf(d.Lines["format"], ErrJob, "dataset %q: %v", d.Name, err)
+	}
+	o := source.Options{Format: f, Encoding: d.Encoding, Sheet: d.Sheet}
+	if d.Delimiter != "" {
+		r, _ := utf8.DecodeRuneInString(d.Delimiter)
+		o.Delimiter = r
+	}
+	for _, c := range d.Layout {
+		o.Layout = append(o.Layout, source.Column{Name: c.Name, Start: c.Start, Length: c.Length})
+	}
+	return o, nil
+}
+
+// parsed is one batch after parsing: records in order and the rows that
+// were rejected, with their reasons.
+type parsed struct {
+	records []ingest.Record
+	rejects []reject
+}
+
+type reject struct {
+	line   int
+	field  string
+	reason string
+	raw    []string
+}
+
+// loadDataset reads, maps, parses and normalises one dataset, streaming its
+// rejected rows to OUTPUT/rejects/<name>.csv.
+func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, workers int, nick *normal.Nicknames, prog Progress) (*report.DatasetResult, error) {
+	kind, ok := ingest.LookupKind(d.Kind)
+	if !ok {
+		return nil, j.Errorf(d.KindLine, ErrJob, "dataset %q: unknown kind %q (known: %s)", d.Name, d.Kind, strings.Join(ingest.KindNames(), ", "))
+	}
+	opts, err := sourceOptions(j, d)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := source.Open(d.Path, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	m, err := ingest.NewMapping(kind, rd.Header(), d.Key, d.Columns)
+	if err != nil {
+		var me *ingest.MappingError
+		line := d.Line
+		if errors.As(err, &me) {
+			if l, ok := d.ColumnLines[me.Field]; ok {
+				line = l
+			} else if me.Field == "ref" {
+				line = d.KeyLine
+			}
+		}
+		return nil, j.Errorf(line, ErrJob, "dataset %q (%s): %v", d.Name, filepath.Base(d.Path), err)
+	}
+
+	// The leading rows detect date layouts, then are parsed like the rest.
+	var sample []source.Row
+	for len(sample) < sampleRows {
+		row, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		sample = append(sample, row)
+	}
+	fields := make([][]string, 0, len(sample))
+	for _, r := range sample {
+		if r.Err == nil {
+			fields = append(fields, r.Fields)
+		}
+	}
+	parser, err := ingest.NewParser(m, d.Path, ingest.ParseOptions{DateFormat: d.DateFormat, NullDates: d.NullDates, MoneyUnit: d.MoneyUnit, Nicknames: nick}, fields)
+	if err != nil {
+		return nil, j.Errorf(d.Line, ErrJob, "dataset %q: %v", d.Name, err)
+	}
+
+	rw, err := report.NewRejectsWriter(filepath.Join(out, "rejects", d.Name+".csv"), rd.Header())
+	if err != nil {
+		return nil, err
+	}
+	defer rw.Abort()
+
+	ds := &ingest.Dataset{Name: d.Name, Kind: kind, Path: d.Path, Mapped: m.Mapped(), Header: rd.Header()}
+	res := &report.DatasetResult{Dataset: ds, RejectReasons: map[string]int{}}
+	prog.Start("read "+d.Name, 0)
+
+	produce := func(ctx context.Context, send func([]source.Row) error) error {
+		for i := 0; i < len(sample); i += batchRows {
+			if err := send(sample[i:min(i+batchRows, len(sample))]); err != nil {
+				return err
+			}
+		}
+		for {
+			batch, err := rd.ReadBatch(make([]source.Row, 0, batchRows), batchRows)
+			if len(batch) > 0 {
+				if err := send(batch); err != nil {
+					return err
+				}
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	work := func(rows []source.Row) (parsed, error) {
+		p := parsed{records: make([]ingest.Record, 0, len(rows))}
+		var rec ingest.Record
+		for _, row := range rows {
+			err := row.Err
+			if err == nil {
+				err = parser.Parse(row.Line, row.Fields, &rec)
+			}
+			if err != nil {
+				field, reason := describe(err)
+				p.rejects = append(p.rejects, reject{row.Line, field, reason, row.Fields})
+				continue
+			}
+			p.records = append(p.records, rec)
+		}
+		return p, nil
+	}
+	emit := func(p parsed) error {
+		ds.Records = append(ds.Records, p.records...)
+		for _, r := range p.rejects {
+			if err := rw.Reject(r.line, r.field, r.reason, r.raw); err != nil {
+				return err
+			}
+			key := r.reason
+			if r.field != "" {
+				key = r.field + ": " + r.reason
+			}
+			res.RejectReasons[key]++
+		}
+		ds.Rejects += len(p.rejects)
+		ds.Read += len(p.records) + len(p.rejects)
+		prog.Add(int64(len(p.records) + len(p.rejects)))
+		return nil
+	}
+	if err := ordered(ctx, workers, produce, work, emit); err != nil {
+		return nil, err
+	}
+	if err := rw.Commit(); err != nil {
+		return nil, err
+	}
+	res.Quality = ingest.MeasureQuality(ds, m)
+	prog.Done(fmt.Sprintf("read %s: %d rows, %d accepted, %d rejected", d.Name, ds.Read, len(ds.Records), ds.Rejects))
+	if ds.Read > 0 && float64(ds.Rejects) > j.MaxRejectRate*float64(ds.Read) {
+		return res, fmt.Errorf("dataset %q (%s): %d of %d rows rejected, more than the job's max_reject_rate of %.1f%%; see rejects/%s.csv: %w",
+			d.Name, filepath.Base(d.Path), ds.Rejects, ds.Read, 100*j.MaxRejectRate, d.Name, ErrTooManyRejects)
+	}
+	return res, nil
+}
+
+// describe splits a row error into the field at fault and the reason,
+// neither of which holds a value.
+func describe(err error) (field, reason string) {
+	var se *source.Error
+	if errors.As(err, &se) {
+		return se.Field, errors.Unwrap(se).Error()
+	}
+	return "", err.Error()
+}

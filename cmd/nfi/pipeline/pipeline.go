@@ -1,0 +1,271 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/job"
+	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/match"
+	"github.com/nfi-engine/nfi/report"
+)
+
+// Options tune a run. The zero value runs everything with one worker per
+// core, trains each report's model and reports nothing as progress.
+type Options struct {
+	Workers  int      // 0 = runtime.GOMAXPROCS(0)
+	Check    bool     // validate the job and the data, write the quality report, match nothing
+	NoTrain  bool     // score with the default (or given) m and u instead of training
+	Output   string   // overrides the job's output folder when set
+	Progress Progress // nil = none
+	// ChunkRecords is how many left-hand records a matching work item
+	// covers; 0 = 1024.
+	ChunkRecords int
+}
+
+// ErrRejectedRows is returned (wrapped) alongside a complete run when some
+// rows were rejected, so the command can exit with its "done, with rejects"
+// code.
+var ErrRejectedRows = errors.New("some rows were rejected")
+
+// Run carries out a job: every dataset is read and checked, then (unless
+// opts.Check) every planned report is matched, and all outputs are
+// written. It returns the run and ErrRejectedRows when the job finished but
+// rows were rejected.
+func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Progress == nil {
+		opts.Progress = quiet{}
+	}
+	if opts.ChunkRecords <= 0 {
+		opts.ChunkRecords = 1024
+	}
+	out := j.Output
+	if opts.Output != "" {
+		out = opts.Output
+	}
+	run := &report.Run{Exercise: j.Exercise, Body: j.Body, JobPath: j.Path, Output: out, Workers: opts.Workers, Check: opts.Check}
+	// Check the reports before reading anything: a typo in a report id
+	// should not cost a long read.
+	plan, err := planReports(j)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(out, 0o700); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+
+	nick := normal.NewNicknames()
+	byName := map[string]*ingest.Dataset{}
+	t0 := time.Now()
+	var rows int64
+	for i := range j.Datasets {
+		d := &j.Datasets[i]
+		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress)
+		if err != nil {
+			return nil, err
+		}
+		run.Datasets = append(run.Datasets, res)
+		byName[d.Name] = res.Dataset
+		rows += int64(res.Dataset.Read)
+	}
+	run.Stages = append(run.Stages, report.Stage{Name: "read", Duration: time.Since(t0), Items: rows})
+
+	if !opts.Check {
+		t1 := time.Now()
+		var pairs int64
+		for _, p := range plan {
+			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], opts)
+			if err != nil {
+				return nil, err
+			}
+			run.Reports = append(run.Reports, rr)
+			pairs += rr.Stats.Total()
+		}
+		run.Stages = append(run.Stages, report.Stage{Name: "match", Duration: time.Since(t1), Items: pairs})
+	}
+	t2 := time.Now()
+	if err := report.WriteAll(run); err != nil {
+		return nil, err
+	}
+	run.Stages = append(run.Stages, report.Stage{Name: "write", Duration: time.Since(t2)})
+	rejected := 0
+	for _, d := range run.Datasets {
+		rejected += d.Dataset.Rejects
+	}
+	if rejected > 0 {
+		return run, fmt.Errorf("%d rows rejected: %w", rejected, ErrRejectedRows)
+	}
+	return run, nil
+}
+
+// planned is one report to run over two named datasets.
+type planned struct {
+	rep         *match.Report
+	left, right string
+	threshold   float64
+	model       *match.Model // given in the job, or nil
+}
+
+// planReports decides which reports run over which datasets: the job's
+// `reports:` (or every catalogue report whose dataset kinds are present)
+// and its custom reports.
+func planReports(j *job.Job) ([]planned, error) {
+	byKind := map[string][]string{}
+	for _, d := range j.Datasets {
+		byKind[d.Kind] = append(byKind[d.Kind], d.Name)
+	}
+	threshold := func(t float64) float64 {
+		switch {
+		case t > 0:
+			return t
+		case j.Threshold > 0:
+			return j.Threshold
+		}
+		return match.DefaultThreshold
+	}
+	var plan []planned
+	add := func(rep *match.Report) {
+		lefts, rights := byKind[rep.Left], byKind[rep.Right]
+		for li, l := range lefts {
+			for ri, r := range rights {
+				if rep.Left == rep.Right && ri < li {
+					continue // the same two datasets once
+				}
+				plan = append(plan, planned{rep: rep, left: l, right: r, threshold: threshold(rep.Threshold)})
+			}
+		}
+	}
+	if j.ReportsGiven {
+		for i, id := range j.Reports {
+			rep, ok := match.LookupReport(id)
+			if !ok {
+				var ids []string
+				for _, r := range match.Reports() {
+					ids = append(ids, r.ID)
+				}
+				return nil, j.Errorf(j.ReportLines[i], ErrJob, "unknown report %q (known: %s)", id, strings.Join(ids, ", "))
+			}
+			if len(byKind[rep.Left]) == 0 || len(byKind[rep.Right]) == 0 {
+				return nil, j.Errorf(j.ReportLines[i], ErrJob, "report %q needs a %s and a %s dataset", id, rep.Left, rep.Right)
+			}
+			add(rep)
+		}
+	} else {
+		for _, rep := range match.Reports() {
+			add(rep)
+		}
+	}
+	for _, c := range j.CustomReports {
+		if _, clash := match.LookupReport(c.ID); clash {
+			return nil, j.Errorf(c.Line, ErrJob, "custom report id %q is a catalogue report id; choose another", c.ID)
+		}
+		rep := match.CustomReport(c.ID, c.Title, c.Left, c.Right)
+		plan = append(plan, planned{rep: rep, left: c.Left, right: c.Right, threshold: threshold(c.Threshold)})
+	}
+	if len(plan) == 0 && len(j.Datasets) > 0 {
+		// Nothing to match is not an error for `check`, and `run` says so
+		// in the summary.
+		return nil, nil
+	}
+	return plan, nil
+}
+
+// linkReport trains and scores one report over two datasets.
+func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, opts Options) (*report.ReportResult, error) {
+	prog := opts.Progress
+	name := p.rep.ID
+	linker := match.NewLinker(p.rep, left, right, 0)
+	model := match.DefaultModel(p.rep.ID, linker.Comparisons)
+	if p.model != nil {
+		if err := model.Apply(p.model, opts.NoTrain); err != nil {
+			return nil, err
+		}
+	}
+	chunks := func(ctx context.Context, send func([2]int) error) error {
+		n := linker.LeftLen()
+		for lo := 0; lo < n; lo += opts.ChunkRecords {
+			if err := send([2]int{lo, min(lo+opts.ChunkRecords, n)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if !opts.NoTrain {
+		prog.Start("train "+name, int64(linker.LeftLen()))
+		patterns := map[uint64]int64{}
+		type counted struct {
+			counts map[uint64]int64
+			n      int
+		}
+		err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (counted, error) {
+			counts := map[uint64]int64{}
+			st := linker.NewStats()
+			linker.CountPatterns(c[0], c[1], counts, &st)
+			return counted{counts, c[1] - c[0]}, nil
+		}, func(c counted) error {
+			for k, v := range c.counts {
+				patterns[k] += v
+			}
+			prog.Add(int64(c.n))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		u := linker.SampleU(j.Seed, match.DefaultUSample)
+		model = match.Train(model, patterns, u, match.TrainOptions{Seed: j.Seed})
+		prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d patterns, prior %.4g, %d EM iterations", name, model.CandidatePairs, len(patterns), model.Prior, model.Iterations))
+	}
+	prog.Start("match "+name, int64(linker.LeftLen()))
+	rr := &report.ReportResult{Report: p.rep, Left: left, Right: right, Linker: linker, Model: model, Threshold: p.threshold, Stats: linker.NewStats()}
+	type scored struct {
+		matches []match.Match
+		st      match.Stats
+		n       int
+	}
+	err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (scored, error) {
+		st := linker.NewStats()
+		ms := linker.Score(c[0], c[1], model, p.threshold, &st)
+		return scored{ms, st, c[1] - c[0]}, nil
+	}, func(s scored) error {
+		rr.Matches = append(rr.Matches, s.matches...)
+		rr.Stats.Add(s.st)
+		prog.Add(int64(s.n))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortMatches(rr)
+	prog.Done(fmt.Sprintf("matched %s (%s x %s): %d candidate pairs, %d matches", name, left.Name, right.Name, rr.Stats.Total(), len(rr.Matches)))
+	return rr, nil
+}
+
+// sortMatches puts matches strongest first, ties broken by the record keys
+// so that the order never depends on the workers.
+func sortMatches(rr *report.ReportResult) {
+	ms := rr.Matches
+	sort.SliceStable(ms, func(a, b int) bool {
+		x, y := &ms[a], &ms[b]
+		if x.Probability != y.Probability {
+			return x.Probability > y.Probability
+		}
+		if x.Weight != y.Weight {
+			return x.Weight > y.Weight
+		}
+		if lx, ly := rr.Left.Records[x.Left].Ref(), rr.Left.Records[y.Left].Ref(); lx != ly {
+			return lx < ly
+		}
+		return rr.Right.Records[x.Right].Ref() < rr.Right.Records[y.Right].Ref()
+	})
+}

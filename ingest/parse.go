@@ -1,0 +1,314 @@
+package ingest
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/phonetic"
+	"github.com/nfi-engine/nfi/ingest/source"
+	"github.com/nfi-engine/nfi/ingest/value"
+)
+
+// Reasons a row is rejected or a value flagged; wrapped in a *source.Error
+// that names the file, line and field.
+var (
+	ErrBlankRequired = errors.New("required value is blank")
+	ErrInvalid       = errors.New("value is not valid for this field")
+	ErrNoName        = errors.New("no name and no identifying number: surname, forenames, NI number and other id are all blank")
+	ErrNoValue       = errors.New("none of the identifying fields has a value")
+)
+
+// ParseOptions says how to read the values of one dataset. The zero value
+// detects date layouts per column and reads money as pence, the NFI layout.
+type ParseOptions struct {
+	DateFormat string   // the job's date_format; "" or "auto" detects per column
+	NullDates  []string // raw values that mean "no date"
+	MoneyUnit  string   // "pence" (default) or "pounds"
+	Nicknames  *normal.Nicknames
+}
+
+// Parser turns the rows of one file into Records. It is safe for concurrent
+// use once built: the pipeline parses batches of rows on several workers.
+type Parser struct {
+	m     *Mapping
+	file  string
+	dates []*value.DateParser // by field position, nil for non-date fields
+	money value.MoneyUnit
+	nick  *normal.Nicknames
+	fi    personIdx
+	oneOf []int
+}
+
+// personIdx caches field positions used to build Person.
+type personIdx struct {
+	title, forenames, middle, surname, sex, dob, ni, otherID, town, postcode, uprn, sort, account int
+	address                                                                                       [5]int
+}
+
+// futureYears is how far ahead a two-digit year may lie in a date other
+// than a date of birth (a badge expiry, a tenancy end).
+const futureYears = 30
+
+// NewParser builds the parser for a mapped file. sample holds the first
+// rows of the file (as read), used to detect each date column's layout when
+// the job does not declare one.
+func NewParser(m *Mapping, file string, opts ParseOptions, sample [][]string) (*Parser, error) {
+	p := &Parser{m: m, file: file, dates: make([]*value.DateParser, len(m.Kind.Fields)), nick: opts.Nicknames}
+	if p.nick == nil {
+		p.nick = normal.NewNicknames()
+	}
+	switch strings.ToLower(opts.MoneyUnit) {
+	case "", "pence":
+		p.money = value.Pence
+	case "pounds":
+		p.money = value.Pounds
+	default:
+		return nil, &source.Error{File: file, Field: "money_unit", Err: ErrInvalid}
+	}
+	declared := value.DateLayout(0)
+	if df := strings.TrimSpace(opts.DateFormat); df != "" && df != "auto" {
+		l, err := value.ParseDateLayout(df)
+		if err != nil {
+			return nil, &source.Error{File: file, Field: "date_format", Err: err}
+		}
+		declared = l
+	}
+	for fi, f := range m.Kind.Fields {
+		if f.Type != Date || m.Col[fi] < 0 {
+			continue
+		}
+		layout := declared
+		if declared == 0 {
+			var col []string
+			for _, row := range sample {
+				if c := m.Col[fi]; c < len(row) {
+					if v := strings.TrimSpace(row[c]); v != "" && !isNull(v, opts.NullDates) {
+						col = append(col, v)
+					}
+				}
+			}
+			if l, ok := value.DetectDateLayout(col); ok {
+				layout = l
+			} else {
+				layout = value.LayoutAuto // any unambiguous day-first date
+			}
+		}
+		pivot := value.DefaultPivotYear
+		if f.Name != "dob" {
+			// Expiry and end dates may lie ahead: a two-digit year is taken
+			// as up to futureYears after the exercise year.
+			pivot += futureYears
+		}
+		p.dates[fi] = &value.DateParser{Layout: layout, NullDates: opts.NullDates, PivotYear: pivot}
+	}
+	k := m.Kind
+	p.fi = personIdx{title: k.Field("title"), forenames: k.Field("forenames"), middle: k.Field("middle_names"),
+		surname: k.Field("surname"), sex: k.Field("sex"), dob: k.Field("dob"), ni: k.Field("ni_number"),
+		otherID: k.Field("other_id"), town: k.Field("town"), postcode: k.Field("postcode"), uprn: k.Field("uprn"),
+		sort: k.Field("sort_code"), account: k.Field("account_number")}
+	for i := range p.fi.address {
+		p.fi.address[i] = k.Field("address_" + strconv.Itoa(i+1))
+	}
+	for _, f := range k.NeedsOneOf {
+		p.oneOf = append(p.oneOf, k.Field(f))
+	}
+	return p, nil
+}
+
+func isNull(v string, nulls []string) bool {
+	for _, n := range nulls {
+		if v == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse fills rec from one row. A non-nil error means the row cannot be
+// used: it is a *source.Error naming the file, line and field, and rec must
+// be discarded. Values that are present but invalid are kept and flagged in
+// rec.Invalid, not rejected, unless the field is required.
+func (p *Parser) Parse(line int, fields []string, rec *Record) error {
+	k := p.m.Kind
+	*rec = Record{Line: line, Values: make([]string, len(k.Fields))}
+	for fi, f := range k.Fields {
+		col := p.m.Col[fi]
+		if col < 0 || col >= len(fields) {
+			continue
+		}
+		raw := strings.TrimSpace(fields[col])
+		canon, ok := p.value(fi, f.Type, raw)
+		if !ok {
+			rec.Invalid |= 1 << uint(fi)
+		}
+		rec.Values[fi] = canon
+		if f.Required && (canon == "" || !ok) {
+			reason := ErrBlankRequired
+			if raw != "" {
+				reason = ErrInvalid
+			}
+			return &source.Error{File: p.file, Line: line, Field: f.Name, Err: reason}
+		}
+	}
+	if len(p.oneOf) > 0 {
+		have := false
+		for _, fi := range p.oneOf {
+			if fi >= 0 && rec.Values[fi] != "" {
+				have = true
+			}
+		}
+		if !have {
+			reason := ErrNoValue
+			if k.Entity == PersonEntity {
+				reason = ErrNoName
+			}
+			return &source.Error{File: p.file, Line: line, Field: strings.Join(k.NeedsOneOf, "/"), Err: reason}
+		}
+	}
+	if k.Entity == PersonEntity {
+		p.person(rec)
+	}
+	return nil
+}
+
+// value returns the canonical text of one raw value and whether it is
+// valid. Blank is valid (and "").
+func (p *Parser) value(fi int, t Type, raw string) (string, bool) {
+	if raw == "" {
+		return "", true
+	}
+	switch t {
+	case Date:
+		d, err := p.dates[fi].Parse(raw)
+		if err != nil {
+			return raw, false
+		}
+		return d.String(), true
+	case Money:
+		pence, ok, err := value.ParseMoney(raw, p.money)
+		if err != nil {
+			return raw, false
+		}
+		if !ok {
+			return "", true
+		}
+		return strconv.FormatInt(pence, 10), true
+	case NINumber:
+		return value.ParseNI(raw)
+	case Postcode:
+		pc := value.ParsePostcode(raw)
+		return pc.Full, pc.Valid
+	case SortCode:
+		return value.ParseSortCode(raw)
+	case Account:
+		return value.ParseAccount(raw)
+	case Flag:
+		switch strings.ToUpper(raw) {
+		case "Y", "YES", "TRUE", "T", "1":
+			return "Y", true
+		case "N", "NO", "FALSE", "F", "0":
+			return "N", true
+		}
+		return raw, false
+	case UPRN:
+		for i := 0; i < len(raw); i++ {
+			if raw[i] < '0' || raw[i] > '9' {
+				return raw, false
+			}
+		}
+		return strings.TrimLeft(raw, "0"), true
+	case Text, NameText:
+		return collapseSpaces(raw), true
+	}
+	return raw, true
+}
+
+// collapseSpaces turns runs of white space into one space; it returns s
+// itself when there is nothing to change.
+func collapseSpaces(s string) string {
+	prev := false
+	clean := true
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if sp && (prev || s[i] != ' ') {
+			clean = false
+			break
+		}
+		prev = sp
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func at(vals []string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return vals[i]
+}
+
+// person builds the normalised person forms of rec.
+func (p *Parser) person(rec *Record) {
+	v := rec.Values
+	x := &p.fi
+	n := normal.ParseName(at(v, x.title), at(v, x.forenames), at(v, x.middle), at(v, x.surname))
+	ps := &rec.Person
+	if len(n.Forenames) > 0 {
+		ps.Forename = n.Forenames[0]
+		if len(n.Forenames) > 1 {
+			ps.Middle = strings.Join(n.Forenames[1:], " ")
+		}
+	}
+	ps.Surname = normal.SurnameKey(n.Surname)
+	if len(n.SurnameParts) > 1 {
+		ps.SurnameParts = make([]string, len(n.SurnameParts))
+		for i, part := range n.SurnameParts {
+			ps.SurnameParts[i] = normal.SurnameKey(part)
+		}
+	}
+	ps.NickGroups = p.nick.Groups(ps.Forename)
+	ps.SurnameSoundex = phonetic.Soundex(ps.Surname)
+	ps.SurnameMeta, _ = phonetic.DoubleMetaphone(ps.Surname)
+	ps.ForenameMeta, _ = phonetic.DoubleMetaphone(ps.Forename)
+	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && v[x.dob] != "" {
+		ps.DOB, _ = value.ParseISODate(v[x.dob])
+	}
+	if s := at(v, x.sex); s != "" {
+		switch s[0] {
+		case 'M', 'm':
+			ps.Sex = 'M'
+		case 'F', 'f', 'W', 'w':
+			ps.Sex = 'F'
+		}
+	}
+	if x.ni >= 0 && v[x.ni] != "" {
+		ps.NI, ps.NIValid = v[x.ni], rec.Invalid&(1<<uint(x.ni)) == 0
+	}
+	if pc := at(v, x.postcode); pc != "" {
+		ps.Postcode = value.ParsePostcode(pc)
+	}
+	var lines []string
+	for _, ai := range x.address {
+		if a := at(v, ai); a != "" {
+			lines = append(lines, a)
+		}
+	}
+	if t := at(v, x.town); t != "" {
+		ps.Town = normal.Fold(t)
+	}
+	if len(lines) > 0 {
+		ps.Address = normal.ParseAddress(lines)
+	}
+	ps.UPRN = at(v, x.uprn)
+	if x.sort >= 0 && rec.Invalid&(1<<uint(x.sort)) == 0 {
+		ps.SortCode = v[x.sort]
+	}
+	if x.account >= 0 && rec.Invalid&(1<<uint(x.account)) == 0 {
+		ps.Account = v[x.account]
+	}
+	ps.OtherID = strings.ToUpper(at(v, x.otherID))
+}

@@ -1,0 +1,104 @@
+package match
+
+import (
+	"github.com/nfi-engine/nfi/ingest"
+)
+
+// BlockingRule picks candidate pairs: two records whose keys are equal (and
+// not zero) are compared. Keys are 64-bit hashes of the rule's parts; a
+// record without the parts has key 0 and is not blocked by that rule.
+type BlockingRule struct {
+	Name   string   // e.g. "dob+surname_initial"; used in the summary
+	Fields []string // canonical fields both datasets must supply for the rule to be used
+	key    func(r *ingest.Record) uint64
+}
+
+// Key returns the record's key under the rule (0 when it has none).
+func (b *BlockingRule) Key(r *ingest.Record) uint64 { return b.key(r) }
+
+// PersonBlockingRules is the catalogue of blocking rules for person
+// matching, in the order pairs are credited. Together they let through
+// pairs that agree on any one strong identifier, or on a weaker pair of
+// fields, so that a typo in any single field does not hide a match.
+func PersonBlockingRules() []*BlockingRule {
+	return []*BlockingRule{
+		{Name: "ni_number", Fields: []string{"ni_number"}, key: func(r *ingest.Record) uint64 {
+			if !r.Person.NIValid {
+				return 0
+			}
+			return hashKey(r.Person.NI)
+		}},
+		{Name: "other_id", Fields: []string{"other_id"}, key: func(r *ingest.Record) uint64 {
+			return hashKey(r.Person.OtherID)
+		}},
+		{Name: "bank_account", Fields: []string{"account_number"}, key: func(r *ingest.Record) uint64 {
+			if r.Person.Account == "" {
+				return 0
+			}
+			return hashKey(r.Person.SortCode, r.Person.Account)
+		}},
+		{Name: "dob+surname_initial", Fields: []string{"dob", "surname"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.DOB.IsZero() || p.Surname == "" {
+				return 0
+			}
+			return hashKey(p.DOB.String(), p.Surname[:1])
+		}},
+		{Name: "dob+forename_initial", Fields: []string{"dob", "forenames"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.DOB.IsZero() || p.Forename == "" {
+				return 0
+			}
+			return hashKey(p.DOB.String(), p.Forename[:1])
+		}},
+		{Name: "surname_phonetic+birth_year", Fields: []string{"surname", "dob"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.SurnameMeta == "" || p.DOB.IsZero() {
+				return 0
+			}
+			return hashKey(p.SurnameMeta, itoa4(p.DOB.Year()))
+		}},
+		{Name: "postcode+forename_initial", Fields: []string{"postcode", "forenames"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.Postcode.Full == "" || p.Forename == "" {
+				return 0
+			}
+			return hashKey(p.Postcode.Full, p.Forename[:1])
+		}},
+		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.Forename == "" || p.Surname == "" {
+				return 0
+			}
+			return hashKey(p.Forename, p.Surname)
+		}},
+	}
+}
+
+func itoa4(y int) string {
+	b := [4]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	return string(b[:])
+}
+
+// hashKey is FNV-1a over the parts, separated so that ("AB","C") and
+// ("A","BC") differ. It never returns 0, which means "no key". An empty
+// first part gives 0.
+func hashKey(parts ...string) uint64 {
+	if len(parts) == 0 || parts[0] == "" {
+		return 0
+	}
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= prime
+		}
+		h ^= 0x1f
+		h *= prime
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
+}

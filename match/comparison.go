@@ -1,0 +1,342 @@
+package match
+
+import (
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/value"
+)
+
+// Level is one named outcome of a comparison, with the default m and u
+// probabilities used when the model is not trained. Level 0 of every
+// comparison is the null level.
+type Level struct {
+	Name string  // short name; the full name is "<comparison>.<level>"
+	M, U float64 // default probabilities (ignored for the null level)
+	// Agree marks levels that count as agreement when the reasons column
+	// is written (exact or close); other levels are shown as disagreement.
+	Agree bool
+}
+
+// Comparison compares one aspect of two records at named levels, the first
+// test that passes deciding the level.
+type Comparison struct {
+	Name string
+	// Fields are the canonical fields read; the comparison is used by a
+	// report only when both datasets supply at least one of them.
+	Fields []string
+	Levels []Level
+	level  func(a, b *ingest.Record) uint8
+}
+
+// Level returns the index in Levels of the pair's level.
+func (c *Comparison) Level(a, b *ingest.Record) uint8 { return c.level(a, b) }
+
+// LevelName is the full dotted name of level i, e.g. "surname.jw92".
+func (c *Comparison) LevelName(i uint8) string { return c.Name + "." + c.Levels[i].Name }
+
+// The similarity bands used by the name levels.
+const (
+	jwClose = 0.92 // a typo or two in a name of ordinary length
+	jwLoose = 0.80 // alike, but not by much
+)
+
+// generationYears is how far apart two dates of birth must be for the pair
+// to be taken as two generations (father and son) rather than a typo.
+const generationYears = 15
+
+// null is the first level of every comparison.
+var nullLevel = Level{Name: "null"}
+
+// PersonComparisons is the catalogue of comparisons between two person
+// records, in the order reasons are written. Each call returns fresh values.
+func PersonComparisons() []*Comparison {
+	return []*Comparison{
+		{Name: "forenames", Fields: []string{"forenames"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.85, U: 0.01, Agree: true},
+			{Name: "nickname", M: 0.04, U: 0.002, Agree: true},
+			{Name: "jw92", M: 0.05, U: 0.003, Agree: true},
+			{Name: "initial", M: 0.02, U: 0.02, Agree: true},
+			{Name: "swapped", M: 0.005, U: 0.0001, Agree: true},
+			{Name: "jw80", M: 0.015, U: 0.03},
+			{Name: "different", M: 0.02, U: 0.935},
+		}, level: forenameLevel},
+		{Name: "surname", Fields: []string{"surname"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.85, U: 0.005, Agree: true},
+			{Name: "part", M: 0.02, U: 0.0005, Agree: true},
+			{Name: "jw92", M: 0.06, U: 0.002, Agree: true},
+			{Name: "phonetic", M: 0.02, U: 0.005, Agree: true},
+			{Name: "jw80", M: 0.02, U: 0.02},
+			{Name: "different", M: 0.03, U: 0.968},
+		}, level: surnameLevel},
+		{Name: "dob", Fields: []string{"dob"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.88, U: 0.0001, Agree: true},
+			{Name: "day-month-swapped", M: 0.02, U: 0.00001, Agree: true},
+			{Name: "one-digit-off", M: 0.05, U: 0.0005, Agree: true},
+			{Name: "same-year-month", M: 0.01, U: 0.002},
+			{Name: "within-a-year", M: 0.02, U: 0.02},
+			{Name: "generation-apart", M: 0.0005, U: 0.5},
+			{Name: "different", M: 0.0195, U: 0.4774},
+		}, level: dobLevel},
+		{Name: "ni_number", Fields: []string{"ni_number"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.95, U: 0.00001, Agree: true},
+			{Name: "one-off", M: 0.03, U: 0.0001, Agree: true},
+			{Name: "invalid", M: 0.01, U: 0.01},
+			{Name: "different", M: 0.01, U: 0.98989},
+		}, level: niLevel},
+		{Name: "other_id", Fields: []string{"other_id"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.9, U: 0.0001, Agree: true},
+			{Name: "one-off", M: 0.05, U: 0.001, Agree: true},
+			{Name: "different", M: 0.05, U: 0.9989},
+		}, level: otherIDLevel},
+		{Name: "postcode", Fields: []string{"postcode"}, Levels: []Level{nullLevel,
+			{Name: "unit", M: 0.8, U: 0.001, Agree: true},
+			{Name: "sector", M: 0.05, U: 0.01, Agree: true},
+			{Name: "one-off", M: 0.05, U: 0.005, Agree: true},
+			{Name: "district", M: 0.03, U: 0.05},
+			{Name: "area", M: 0.02, U: 0.1},
+			{Name: "different", M: 0.05, U: 0.834},
+		}, level: postcodeLevel},
+		{Name: "address", Fields: []string{"address_1", "address_2", "address_3", "address_4", "address_5"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.75, U: 0.0005, Agree: true},
+			{Name: "number-street-fuzzy", M: 0.1, U: 0.0005, Agree: true},
+			{Name: "same-building", M: 0.01, U: 0.0005},
+			{Name: "street", M: 0.04, U: 0.005},
+			{Name: "number", M: 0.03, U: 0.05},
+			{Name: "different", M: 0.07, U: 0.944},
+		}, level: addressLevel},
+		{Name: "town", Fields: []string{"town"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.85, U: 0.01, Agree: true},
+			{Name: "jw92", M: 0.08, U: 0.005, Agree: true},
+			{Name: "different", M: 0.07, U: 0.985},
+		}, level: townLevel},
+		{Name: "uprn", Fields: []string{"uprn"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.9, U: 0.0001, Agree: true},
+			{Name: "different", M: 0.1, U: 0.9999},
+		}, level: uprnLevel},
+		{Name: "bank", Fields: []string{"account_number"}, Levels: []Level{nullLevel,
+			{Name: "exact", M: 0.7, U: 0.00001, Agree: true},
+			{Name: "different", M: 0.3, U: 0.99999},
+		}, level: bankLevel},
+	}
+}
+
+func forenameLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person, &rb.Person
+	switch {
+	case a.Forename == "" || b.Forename == "":
+		return 0
+	case a.Forename == b.Forename:
+		return 1
+	case sharesGroup(a.NickGroups, b.NickGroups):
+		return 2
+	}
+	jw := jaroWinkler(a.Forename, b.Forename)
+	switch {
+	case jw >= jwClose:
+		return 3
+	case (len(a.Forename) == 1 || len(b.Forename) == 1) && a.Forename[0] == b.Forename[0]:
+		return 4
+	case a.Forename == b.Surname && a.Surname == b.Forename:
+		return 5
+	case jw >= jwLoose:
+		return 6
+	}
+	return 7
+}
+
+func sharesGroup(a, b []uint32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+func surnameLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person, &rb.Person
+	switch {
+	case a.Surname == "" || b.Surname == "":
+		return 0
+	case a.Surname == b.Surname:
+		return 1
+	case sharesPart(a, b):
+		return 2
+	}
+	jw := jaroWinkler(a.Surname, b.Surname)
+	switch {
+	case jw >= jwClose:
+		return 3
+	case a.SurnameMeta != "" && a.SurnameMeta == b.SurnameMeta:
+		return 4
+	case jw >= jwLoose:
+		return 5
+	}
+	return 6
+}
+
+// sharesPart reports whether one surname is a part of the other's
+// double-barrelled surname, or the two share a part.
+func sharesPart(a, b *ingest.Person) bool {
+	for _, p := range a.SurnameParts {
+		if p == b.Surname {
+			return true
+		}
+		for _, q := range b.SurnameParts {
+			if p == q {
+				return true
+			}
+		}
+	}
+	for _, q := range b.SurnameParts {
+		if q == a.Surname {
+			return true
+		}
+	}
+	return false
+}
+
+func dobLevel(ra, rb *ingest.Record) uint8 {
+	a, b := ra.Person.DOB, rb.Person.DOB
+	switch {
+	case a.IsZero() || b.IsZero():
+		return 0
+	case a == b:
+		return 1
+	}
+	if s, ok := a.SwappedDayMonth(); ok && s == b {
+		return 2
+	}
+	years := value.YearsBetween(a, b)
+	switch {
+	case years >= generationYears:
+		return 6
+	case value.DigitsOneOff(a, b):
+		return 3
+	case a.Year() == b.Year() && a.Month() == b.Month():
+		return 4
+	case abs(a.Days()-b.Days()) <= 366:
+		return 5
+	}
+	return 7
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func niLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person, &rb.Person
+	switch {
+	case a.NI == "" || b.NI == "":
+		return 0
+	case a.NI == b.NI:
+		return 1
+	case !a.NIValid || !b.NIValid:
+		return 3
+	case oneEditApart(a.NI, b.NI):
+		return 2
+	}
+	return 4
+}
+
+func otherIDLevel(ra, rb *ingest.Record) uint8 {
+	a, b := ra.Person.OtherID, rb.Person.OtherID
+	switch {
+	case a == "" || b == "":
+		return 0
+	case a == b:
+		return 1
+	case oneEditApart(a, b):
+		return 2
+	}
+	return 3
+}
+
+func postcodeLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person.Postcode, &rb.Person.Postcode
+	switch {
+	case a.Full == "" || b.Full == "":
+		return 0
+	case a.Full == b.Full:
+		return 1
+	case a.Valid && b.Valid && a.Sector == b.Sector:
+		return 2
+	case oneEditApart(a.Full, b.Full):
+		return 3
+	case a.Valid && b.Valid && a.District == b.District:
+		return 4
+	case a.Valid && b.Valid && a.Area == b.Area:
+		return 5
+	}
+	return 6
+}
+
+func addressLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person.Address, &rb.Person.Address
+	if (a.Number == "" && a.Street == "" && a.Name == "") || (b.Number == "" && b.Street == "" && b.Name == "") {
+		return 0
+	}
+	sameNum := a.Number != "" && a.Number == b.Number
+	sameName := a.Name != "" && a.Name == b.Name
+	streetJW := 0.0
+	if a.Street != "" && b.Street != "" {
+		streetJW = jaroWinkler(a.Street, b.Street)
+	}
+	sameFlat := a.Flat == b.Flat
+	switch {
+	case (sameNum || sameName || (a.Number == "" && b.Number == "" && a.Name == "" && b.Name == "")) && streetJW == 1 && sameFlat:
+		return 1
+	case (sameNum || sameName) && sameFlat && (streetJW >= 0.88 || (a.Street == "" && b.Street == "")):
+		return 2
+	case (sameNum || sameName) && !sameFlat && streetJW >= 0.88:
+		return 3
+	case streetJW >= jwClose:
+		return 4
+	case sameNum:
+		return 5
+	}
+	return 6
+}
+
+func townLevel(ra, rb *ingest.Record) uint8 {
+	a, b := ra.Person.Town, rb.Person.Town
+	switch {
+	case a == "" || b == "":
+		return 0
+	case a == b:
+		return 1
+	case jaroWinkler(a, b) >= jwClose:
+		return 2
+	}
+	return 3
+}
+
+func uprnLevel(ra, rb *ingest.Record) uint8 {
+	a, b := ra.Person.UPRN, rb.Person.UPRN
+	switch {
+	case a == "" || b == "":
+		return 0
+	case a == b:
+		return 1
+	}
+	return 2
+}
+
+func bankLevel(ra, rb *ingest.Record) uint8 {
+	a, b := &ra.Person, &rb.Person
+	switch {
+	case a.Account == "" || b.Account == "":
+		return 0
+	case a.Account == b.Account && a.SortCode == b.SortCode:
+		return 1
+	}
+	return 2
+}

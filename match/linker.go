@@ -1,0 +1,266 @@
+package match
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math/rand/v2"
+
+	"github.com/nfi-engine/nfi/ingest"
+)
+
+// DefaultMaxBlock is the most right-hand records one blocking key may hold
+// before the block is skipped as too common to be evidence (a surname
+// initial and a popular date). Skipped pairs are counted in Stats, never
+// dropped silently; another rule usually still finds the true pairs.
+const DefaultMaxBlock = 5000
+
+// maxComparisons is how many comparisons fit a pattern (4 bits each).
+const maxComparisons = 16
+
+// Linker holds one report's prepared data: the comparisons and blocking
+// rules that both datasets can feed, each rule's key per record and the
+// right-hand index. It is read-only once built, so its methods may run on
+// several goroutines at once, each over its own range of left records.
+type Linker struct {
+	Report      *Report
+	Left, Right *ingest.Dataset
+	Dedupe      bool // left and right are the same dataset: pairs within it, each once
+	Comparisons []*Comparison
+	Rules       []*BlockingRule
+	MaxBlock    int
+
+	lkeys, rkeys [][]uint64           // [rule][record]
+	index        []map[uint64][]int32 // [rule] right key -> right records, ascending
+}
+
+// Stats counts what blocking did. Counters are per rule, in Rules order.
+type Stats struct {
+	Pairs       []int64 `json:"pairs"`        // candidate pairs credited to each rule
+	CappedPairs []int64 `json:"capped_pairs"` // pairs not compared because the block was over MaxBlock
+}
+
+// Add adds o's counts to s.
+func (s *Stats) Add(o Stats) {
+	if s.Pairs == nil {
+		s.Pairs = make([]int64, len(o.Pairs))
+		s.CappedPairs = make([]int64, len(o.CappedPairs))
+	}
+	for i := range o.Pairs {
+		s.Pairs[i] += o.Pairs[i]
+		s.CappedPairs[i] += o.CappedPairs[i]
+	}
+}
+
+// Total is the number of candidate pairs compared.
+func (s *Stats) Total() int64 {
+	var t int64
+	for _, p := range s.Pairs {
+		t += p
+	}
+	return t
+}
+
+// NewLinker prepares a report over two datasets (the same one twice for
+// duplicates within it). maxBlock 0 means DefaultMaxBlock.
+func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
+	if maxBlock <= 0 {
+		maxBlock = DefaultMaxBlock
+	}
+	k := &Linker{Report: rep, Left: left, Right: right, Dedupe: left == right, MaxBlock: maxBlock}
+	both := func(fields []string) bool {
+		l, r := false, false
+		for _, f := range fields {
+			l = l || left.Has(f)
+			r = r || right.Has(f)
+		}
+		return l && r
+	}
+	all := func(fields []string) bool {
+		for _, f := range fields {
+			if !left.Has(f) || !right.Has(f) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, c := range PersonComparisons() {
+		if both(c.Fields) && len(k.Comparisons) < maxComparisons {
+			k.Comparisons = append(k.Comparisons, c)
+		}
+	}
+	for _, b := range PersonBlockingRules() {
+		if all(b.Fields) {
+			k.Rules = append(k.Rules, b)
+		}
+	}
+	k.lkeys = make([][]uint64, len(k.Rules))
+	k.rkeys = make([][]uint64, len(k.Rules))
+	k.index = make([]map[uint64][]int32, len(k.Rules))
+	for ri, b := range k.Rules {
+		k.lkeys[ri] = keys(b, left)
+		if k.Dedupe {
+			k.rkeys[ri] = k.lkeys[ri]
+		} else {
+			k.rkeys[ri] = keys(b, right)
+		}
+		idx := make(map[uint64][]int32)
+		for r, key := range k.rkeys[ri] {
+			if key != 0 {
+				idx[key] = append(idx[key], int32(r))
+			}
+		}
+		k.index[ri] = idx
+	}
+	return k
+}
+
+func keys(b *BlockingRule, d *ingest.Dataset) []uint64 {
+	out := make([]uint64, len(d.Records))
+	for i := range d.Records {
+		out[i] = b.key(&d.Records[i])
+	}
+	return out
+}
+
+// LeftLen is the number of left-hand records, the range workers split.
+func (k *Linker) LeftLen() int { return len(k.Left.Records) }
+
+// NewStats returns zeroed counters sized for the linker's rules.
+func (k *Linker) NewStats() Stats {
+	return Stats{Pairs: make([]int64, len(k.Rules)), CappedPairs: make([]int64, len(k.Rules))}
+}
+
+// candidates calls fn for every candidate pair whose left record is in
+// [lo, hi), each pair once, credited to the first rule that finds it, in
+// a fixed order (left record, rule, right record).
+func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)) {
+	for l := lo; l < hi; l++ {
+		for ri := range k.Rules {
+			key := k.lkeys[ri][l]
+			if key == 0 {
+				continue
+			}
+			block := k.index[ri][key]
+			if len(block) > k.MaxBlock {
+				st.CappedPairs[ri] += int64(len(block))
+				continue
+			}
+		next:
+			for _, r := range block {
+				if k.Dedupe && int(r) <= l {
+					continue
+				}
+				for pj := 0; pj < ri; pj++ {
+					if lk := k.lkeys[pj][l]; lk != 0 && lk == k.rkeys[pj][r] && len(k.index[pj][lk]) <= k.MaxBlock {
+						continue next // an earlier rule found it
+					}
+				}
+				st.Pairs[ri]++
+				fn(int32(l), r, ri)
+			}
+		}
+	}
+}
+
+// compare fills levels (len(k.Comparisons)) for a pair.
+func (k *Linker) compare(l, r int32, levels []uint8) {
+	a, b := &k.Left.Records[l], &k.Right.Records[r]
+	for ci, c := range k.Comparisons {
+		levels[ci] = c.level(a, b)
+	}
+}
+
+// Levels returns the comparison levels of one pair, for explanations.
+func (k *Linker) Levels(l, r int32) []uint8 {
+	out := make([]uint8, len(k.Comparisons))
+	k.compare(l, r, out)
+	return out
+}
+
+func pattern(levels []uint8) uint64 {
+	var p uint64
+	for i, l := range levels {
+		p |= uint64(l&0xF) << (4 * uint(i))
+	}
+	return p
+}
+
+// CountPatterns adds to counts, for every candidate pair with its left
+// record in [lo, hi), the pair's comparison pattern: training needs only
+// how many pairs share each pattern, not the pairs.
+func (k *Linker) CountPatterns(lo, hi int, counts map[uint64]int64, st *Stats) {
+	levels := make([]uint8, len(k.Comparisons))
+	k.candidates(lo, hi, st, func(l, r int32, _ int) {
+		k.compare(l, r, levels)
+		counts[pattern(levels)]++
+	})
+}
+
+// Match is one scored pair at or above the report's threshold whose
+// condition holds.
+type Match struct {
+	Left, Right int32   // record positions in the left and right datasets
+	Levels      []uint8 // level per comparison, in Linker.Comparisons order
+	Weight      float64
+	Probability float64
+	Rule        uint8 // the blocking rule that found it
+}
+
+// Score compares every candidate pair with its left record in [lo, hi) and
+// returns those at or above threshold whose condition holds, in candidate
+// order. It allocates only for the matches it returns.
+func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) []Match {
+	var out []Match
+	levels := make([]uint8, len(k.Comparisons))
+	k.candidates(lo, hi, st, func(l, r int32, rule int) {
+		k.compare(l, r, levels)
+		w := model.Weight(levels)
+		p := Probability(w)
+		if p < threshold {
+			return
+		}
+		if !k.Report.Holds(&k.Left.Records[l], &k.Right.Records[r], k.Left, k.Right) {
+			return
+		}
+		out = append(out, Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Weight: w, Probability: p, Rule: uint8(rule)})
+	})
+	return out
+}
+
+// SampleU compares n pairs drawn at random (seeded) and counts, per
+// comparison, how many land in each level. Almost every random pair is two
+// different people, so these counts estimate the u probabilities.
+func (k *Linker) SampleU(seed int64, n int) [][]int64 {
+	counts := make([][]int64, len(k.Comparisons))
+	for ci, c := range k.Comparisons {
+		counts[ci] = make([]int64, len(c.Levels))
+	}
+	nl, nr := len(k.Left.Records), len(k.Right.Records)
+	if nl == 0 || nr == 0 || (k.Dedupe && nl < 2) {
+		return counts
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x6e6669)) // "nfi"
+	levels := make([]uint8, len(k.Comparisons))
+	for i := 0; i < n; i++ {
+		l, r := int32(rng.IntN(nl)), int32(rng.IntN(nr))
+		if k.Dedupe && l == r {
+			continue
+		}
+		k.compare(l, r, levels)
+		for ci, lv := range levels {
+			counts[ci][lv]++
+		}
+	}
+	return counts
+}
+
+// MatchID is a match's stable identifier: the same report and record keys
+// give the same id in every run, so outcomes recorded against it carry over.
+func MatchID(report, leftDataset, leftKey, rightDataset, rightKey string) string {
+	h := sha256.New()
+	for _, s := range []string{report, leftDataset, leftKey, rightDataset, rightKey} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -1,0 +1,183 @@
+package match
+
+import (
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/value"
+)
+
+// Side says which record of a pair a field is read from.
+type Side uint8
+
+const (
+	// LeftSide is the first dataset of the report.
+	LeftSide Side = iota
+	// RightSide is the second dataset of the report.
+	RightSide
+)
+
+// FieldRef names a canonical field on one side of a pair.
+type FieldRef struct {
+	Side  Side
+	Field string
+}
+
+// Clause is one part of a report's condition: the date in End must be
+// blank (still live) or later than the date in Event. With no Event the
+// clause holds only while End is blank. A clause whose Event is unknown
+// holds: the pair is shown, and the investigator sees the blank.
+type Clause struct {
+	End   FieldRef
+	Event FieldRef
+}
+
+// Report is one entry of the report catalogue: what is compared and what
+// makes a pair worth an investigator's time.
+type Report struct {
+	ID          string
+	Title       string
+	Left, Right string // dataset kinds
+	// What is matched: "person" (households and payments come later).
+	Match string
+	// Description says, for README.txt, what the report compares.
+	Description string
+	// Condition must hold for a pair to be reported; ConditionText says it
+	// in words for the reports.
+	Condition     []Clause
+	ConditionText string
+	// Show lists the fields printed side by side, beyond the person fields.
+	Show []string
+	// Custom is true for a job's custom report (Left and Right are then
+	// dataset names, not kinds).
+	Custom bool
+	// Threshold is the match probability at or above which a pair is
+	// reported, when the job sets none.
+	Threshold float64
+}
+
+// DefaultThreshold is the match probability at or above which a pair is
+// reported when neither the job nor the report says otherwise: nine in ten,
+// so that an investigator's time goes on pairs the evidence favours.
+const DefaultThreshold = 0.9
+
+// Bands split reported matches by probability for triage.
+const (
+	HighBand   = 0.99
+	MediumBand = 0.95
+)
+
+// Band names the strength of a match from its probability.
+func Band(p float64) string {
+	switch {
+	case p >= HighBand:
+		return "high"
+	case p >= MediumBand:
+		return "medium"
+	}
+	return "low"
+}
+
+// PersonFields are the fields every person report shows side by side.
+func PersonFields() []string {
+	return []string{"ref", "title", "forenames", "middle_names", "surname", "dob", "ni_number",
+		"address_1", "address_2", "address_3", "address_4", "address_5", "town", "postcode", "uprn"}
+}
+
+// Reports is the report catalogue, in the order reports are written. Add a
+// report here and nowhere else.
+func Reports() []*Report {
+	return []*Report{
+		{ID: "payroll_to_payroll", Title: "Payroll to payroll", Left: "payroll", Right: "payroll", Match: "person",
+			Description:   "one person on two payroll records: two posts, or a record that should have been closed",
+			Condition:     []Clause{{End: FieldRef{LeftSide, "leave_date"}}, {End: FieldRef{RightSide, "leave_date"}}},
+			ConditionText: "both payroll records are current (no leave date)",
+			Show:          []string{"start_date", "leave_date", "gross_pay"}},
+		{ID: "payroll_to_pensions", Title: "Payroll to pensions", Left: "payroll", Right: "pensions", Match: "person",
+			Description:   "a pensioner who is also on the payroll (a re-employed pensioner whose pension may need abating)",
+			Condition:     []Clause{{End: FieldRef{LeftSide, "leave_date"}, Event: FieldRef{RightSide, "pension_start"}}},
+			ConditionText: "employed on or after the pension started (no leave date, or left after the pension start)",
+			Show:          []string{"start_date", "leave_date", "pension_start", "pension_end", "pension_amount"}},
+		{ID: "deceased_to_pensions", Title: "Deceased persons to pensions", Left: "deceased", Right: "pensions", Match: "person",
+			Description:   "a pension that appears to be in payment after the pensioner's recorded date of death",
+			Condition:     []Clause{{End: FieldRef{RightSide, "pension_end"}, Event: FieldRef{LeftSide, "date_of_death"}}},
+			ConditionText: "the pension is still in payment after the date of death (no end date, or ended after it)",
+			Show:          []string{"date_of_death", "pension_start", "pension_end", "pension_amount"}},
+		{ID: "deceased_to_blue_badges", Title: "Deceased persons to blue badges", Left: "deceased", Right: "blue_badge", Match: "person",
+			Description:   "a blue badge that was still valid after the holder's recorded date of death",
+			Condition:     []Clause{{End: FieldRef{RightSide, "expiry_date"}, Event: FieldRef{LeftSide, "date_of_death"}}},
+			ConditionText: "the badge had not expired at the date of death",
+			Show:          []string{"date_of_death", "badge_number", "expiry_date"}},
+		{ID: "deceased_to_tenants", Title: "Deceased persons to housing tenants", Left: "deceased", Right: "housing_tenants", Match: "person",
+			Description:   "a tenancy still live after the tenant's recorded date of death",
+			Condition:     []Clause{{End: FieldRef{RightSide, "tenancy_end"}, Event: FieldRef{LeftSide, "date_of_death"}}},
+			ConditionText: "the tenancy had not ended at the date of death",
+			Show:          []string{"date_of_death", "tenancy_start", "tenancy_end"}},
+		{ID: "tenants_to_tenants", Title: "Housing tenants to housing tenants", Left: "housing_tenants", Right: "housing_tenants", Match: "person",
+			Description:   "one person named on two live tenancies",
+			Condition:     []Clause{{End: FieldRef{LeftSide, "tenancy_end"}}, {End: FieldRef{RightSide, "tenancy_end"}}},
+			ConditionText: "both tenancies are live (no end date)",
+			Show:          []string{"tenancy_start", "tenancy_end"}},
+	}
+}
+
+// LookupReport returns the catalogue entry with the given id.
+func LookupReport(id string) (*Report, bool) {
+	for _, r := range Reports() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// CustomReport builds a person report between two datasets (or within one)
+// named in a job's custom_reports.
+func CustomReport(id, title, left, right string) *Report {
+	if title == "" {
+		title = "Custom report " + id
+	}
+	desc := "person matching between " + left + " and " + right
+	if left == right {
+		desc = "the same person twice within " + left
+	}
+	return &Report{ID: id, Title: title, Left: left, Right: right, Match: "person", Custom: true, Description: desc}
+}
+
+// Holds reports whether the report's condition holds for a pair.
+func (rep *Report) Holds(l, r *ingest.Record, ld, rd *ingest.Dataset) bool {
+	for _, c := range rep.Condition {
+		end := dateOf(c.End, l, r, ld, rd)
+		if end.blank {
+			continue
+		}
+		if c.Event.Field == "" {
+			return false
+		}
+		ev := dateOf(c.Event, l, r, ld, rd)
+		if ev.blank || !end.ok || !ev.ok {
+			continue // unknown: shown, not hidden
+		}
+		if end.d <= ev.d {
+			return false
+		}
+	}
+	return true
+}
+
+type dateVal struct {
+	d     value.Date
+	blank bool
+	ok    bool
+}
+
+func dateOf(f FieldRef, l, r *ingest.Record, ld, rd *ingest.Dataset) dateVal {
+	rec, ds := l, ld
+	if f.Side == RightSide {
+		rec, ds = r, rd
+	}
+	i := ds.Kind.Field(f.Field)
+	if i < 0 || !ds.Mapped[i] || rec.Values[i] == "" {
+		return dateVal{blank: true}
+	}
+	d, err := value.ParseISODate(rec.Values[i])
+	return dateVal{d: d, ok: err == nil}
+}

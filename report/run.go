@@ -1,0 +1,54 @@
+package report
+
+import (
+	"time"
+
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/match"
+)
+
+// Run is everything one job produced, handed over by the command once
+// ingest and matching are done. The report package only renders it.
+type Run struct {
+	Exercise string // the job's exercise, copied into every output
+	Body     string // the job's body (council)
+	JobPath  string
+	Output   string // the output folder
+	Datasets []*DatasetResult
+	Reports  []*ReportResult
+	Stages   []Stage // timings, in pipeline order
+	// Workers is how many workers ran; outputs other than summary.json do
+	// not depend on it.
+	Workers int
+	// Check is true for `nfi check`: datasets only, no reports.
+	Check bool
+}
+
+// DatasetResult is one dataset after ingest.
+type DatasetResult struct {
+	Dataset *ingest.Dataset
+	Quality ingest.Quality
+	// RejectReasons counts rejected rows by field and reason (for the
+	// summary), e.g. "dob: not a date" -> 3.
+	RejectReasons map[string]int
+}
+
+// ReportResult is one report's matches over one pair of datasets.
+type ReportResult struct {
+	Report      *match.Report
+	Left, Right *ingest.Dataset
+	Linker      *match.Linker // its Comparisons and Rules name the levels in Matches
+	Model       *match.Model
+	Threshold   float64
+	// Matches are sorted strongest first (probability, then weight, then
+	// left key, then right key), so every output lists them in one order.
+	Matches []match.Match
+	Stats   match.Stats
+}
+
+// Stage is one timed step of the pipeline.
+type Stage struct {
+	Name     string        // read, match, write, ...
+	Duration time.Duration // wall time
+	Items    int64         // rows or pairs handled, for rates
+}
