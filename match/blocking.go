@@ -65,6 +65,31 @@ func PersonBlockingRules() []*BlockingRule {
 			}
 			return hashKey(p.Postcode.Full, p.Forename[:1])
 		}},
+		{Name: "dob+postcode", Fields: []string{"dob", "postcode"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.DOB.IsZero() || p.Postcode.Full == "" {
+				return 0
+			}
+			return hashKey(p.DOB.String(), p.Postcode.Full)
+		}},
+		{Name: "names_either_order+birth_year", Fields: []string{"forenames", "surname", "dob"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.ForenameMeta == "" || p.SurnameMeta == "" || p.DOB.IsZero() {
+				return 0
+			}
+			a, b := p.ForenameMeta, p.SurnameMeta
+			if b < a {
+				a, b = b, a
+			}
+			return hashKey(a, b, itoa4(p.DOB.Year()))
+		}},
+		{Name: "house+street+postcode", Fields: []string{"address_1", "postcode"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.Address.Street == "" || p.Postcode.Full == "" {
+				return 0
+			}
+			return hashKey(p.Address.Street, p.Address.Number, p.Address.Flat, p.Postcode.Full)
+		}},
 		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.Forename == "" || p.Surname == "" {

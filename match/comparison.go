@@ -64,8 +64,9 @@ func PersonComparisons() []*Comparison {
 			{Name: "part", M: 0.02, U: 0.0005, Agree: true},
 			{Name: "jw92", M: 0.06, U: 0.002, Agree: true},
 			{Name: "phonetic", M: 0.02, U: 0.005, Agree: true},
+			{Name: "swapped", M: 0.005, U: 0.0001, Agree: true},
 			{Name: "jw80", M: 0.02, U: 0.02},
-			{Name: "different", M: 0.03, U: 0.968},
+			{Name: "different", M: 0.025, U: 0.9679},
 		}, level: surnameLevel},
 		{Name: "dob", Fields: []string{"dob"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.88, U: 0.0001, Agree: true},
@@ -135,7 +136,7 @@ func forenameLevel(ra, rb *ingest.Record) uint8 {
 		return 3
 	case (len(a.Forename) == 1 || len(b.Forename) == 1) && a.Forename[0] == b.Forename[0]:
 		return 4
-	case a.Forename == b.Surname && a.Surname == b.Forename:
+	case namesSwapped(a, b):
 		return 5
 	case jw >= jwLoose:
 		return 6
@@ -173,10 +174,19 @@ func surnameLevel(ra, rb *ingest.Record) uint8 {
 		return 3
 	case a.SurnameMeta != "" && a.SurnameMeta == b.SurnameMeta:
 		return 4
-	case jw >= jwLoose:
+	case namesSwapped(a, b):
 		return 5
+	case jw >= jwLoose:
+		return 6
 	}
-	return 6
+	return 7
+}
+
+// namesSwapped reports whether one record has the forename and surname the
+// wrong way round: each one's forename is alike the other's surname.
+func namesSwapped(a, b *ingest.Person) bool {
+	return a.Forename != "" && a.Surname != "" && b.Forename != "" && b.Surname != "" &&
+		jaroWinkler(a.Forename, b.Surname) >= jwClose && jaroWinkler(a.Surname, b.Forename) >= jwClose
 }
 
 // sharesPart reports whether one surname is a part of the other's
