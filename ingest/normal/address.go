@@ -1,0 +1,381 @@
+package normal
+
+import "strings"
+
+// Address is a British address split into the parts that say which
+// household it is, each standardised for comparison (upper-case ASCII,
+// street words in their standard form).
+type Address struct {
+	// Flat is the flat, apartment, unit or room: "2" from "Flat 2", "2A"
+	// from "Flat 2A", "4B" from "Apt 4B", "3" from "Unit 3", "2" from
+	// "2/14 High St" (flat 2 of number 14), "0/1" from the Scottish
+	// "Flat 0/1". Floors are coded GF, 1F, 2F, 3F, 4F, TF (top) and B
+	// (basement): "Ground Floor Flat" gives GF.
+	Flat string
+	// Number is the house number with its suffix letter ("14", "12A"; 12
+	// and 12A are different houses) or a range ("14-16").
+	Number string
+	// Name is the house or building name when there is one ("ROSE
+	// COTTAGE", or "ROSE CT" from "Flat 2 Rose Court, 14 High St").
+	Name string
+	// Street is the street with its words standardised: "HIGH ST" from
+	// "High Street".
+	Street string
+	// Locality holds the remaining lines (village, town, county),
+	// standardised and joined by spaces.
+	Locality string
+}
+
+// ParseAddress splits address lines, given in order, into an Address. Blank
+// lines are ignored; commas and semicolons inside a line separate lines too
+// ("Flat 2, 14 High Street"). The postcode is not expected among the lines:
+// compare it separately.
+//
+// The lines are read in order. A flat (FLAT, APARTMENT, APT, UNIT, ROOM,
+// SUITE, STUDIO or a floor such as GROUND FLOOR FLAT) at the start of a
+// line is taken first; a line that then starts with a number gives the
+// number and the street ("14 High Street", "14a High Street", "14-16 High
+// St", "2/14 High St"); a number alone on its line takes the street from the
+// next line. A line with no number is a house or building name when the
+// next line starts with a number ("Rose Cottage, 14 Mill Lane"), a street
+// when it ends with a street word such as ROAD or LANE ("Mill Lane"), and a
+// house name otherwise, the next line then being its street ("Rose Cottage,
+// Mill Lane"). Everything after the street is the locality.
+//
+// Every word of every part is standardised with the street-word table
+// (ROAD RD, AVENUE AVE, NORTH N, ...), the house name included, so that
+// "Rose Court" and "Rose Ct" agree.
+func ParseAddress(lines []string) Address {
+	var segs [][]string
+	for _, l := range lines {
+		l = Fold(l)
+		for len(l) > 0 {
+			k := strings.IndexAny(l, ",;")
+			seg := l
+			if k >= 0 {
+				seg, l = l[:k], l[k+1:]
+			} else {
+				l = ""
+			}
+			if words := addressWords(seg); len(words) > 0 {
+				segs = append(segs, words)
+			}
+		}
+	}
+
+	var a Address
+	var name, street, locality []string
+	const (
+		wantAny    = iota // nothing decided yet
+		wantStreet        // the next line is the street
+		done              // the street is known; the rest is locality
+	)
+	state := wantAny
+	for i, words := range segs {
+		if state == done {
+			locality = append(locality, dropDashes(words)...)
+			continue
+		}
+		if a.Flat == "" && a.Number == "" {
+			if f, rest, ok := takeFlat(words); ok {
+				a.Flat, words = f, rest
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if a.Number == "" {
+			if num, flat, rest, ok := takeNumber(words); ok {
+				a.Number = num
+				if flat != "" && a.Flat == "" {
+					a.Flat = flat
+				}
+				if rest = dropDashes(rest); len(rest) > 0 {
+					street = rest
+					state = done
+				} else {
+					state = wantStreet
+				}
+				continue
+			}
+		}
+		words = dropDashes(words)
+		if len(words) == 0 {
+			continue
+		}
+		switch {
+		case state == wantStreet:
+			street = words
+			state = done
+		case a.Number == "" && i+1 < len(segs) && startsWithNumber(segs[i+1]):
+			name = append(name, words...)
+		case isThoroughfare(words[len(words)-1]):
+			street = words
+			state = done
+		default:
+			name = append(name, words...)
+			state = wantStreet
+		}
+	}
+	a.Name = joinStd(name)
+	a.Street = joinStd(street)
+	a.Locality = joinStd(locality)
+	return a
+}
+
+// dropDashes removes the "-" words that did not join a number range.
+func dropDashes(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if w != "-" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// joinStd joins words, each in its standard form, with spaces.
+func joinStd(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return stdWord(words[0])
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(stdWord(w))
+	}
+	return b.String()
+}
+
+// Key returns a compact key for household matching, "FLAT|NUMBER|NAME|STREET":
+// "Flat 2, 14 High Street" and "2/14 High St" both give "2|14||HIGH ST".
+// The locality is left out because towns are written in too many ways;
+// block on the postcode instead.
+func (a Address) Key() string {
+	return a.Flat + "|" + a.Number + "|" + a.Name + "|" + a.Street
+}
+
+// addressWords splits one folded address line into words, as written
+// (they are standardised when the parts are joined).
+// Letters, digits and the / of "2/14" make words; apostrophes are removed
+// ("ST JOHN'S" gives ST JOHNS); a hyphen stays inside a number range
+// ("14-16") and separates words elsewhere ("STOKE-ON-TRENT"); a hyphen
+// standing alone between two numbers is kept as a word of its own so that
+// "14 - 16" can be joined. Everything else separates words.
+func addressWords(s string) []string {
+	var words []string
+	start := -1
+	var buf []byte
+	dirty := false // the word lost an apostrophe and lives in buf
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		if dirty {
+			w = string(buf)
+		}
+		start, dirty = -1, false
+		if isDigit(w[0]) || strings.IndexByte(w, '-') < 0 {
+			words = appendAddressWord(words, w)
+			return
+		}
+		for len(w) > 0 {
+			k := strings.IndexByte(w, '-')
+			if k < 0 {
+				words = appendAddressWord(words, w)
+				break
+			}
+			words = appendAddressWord(words, w[:k])
+			w = w[k+1:]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-' && start < 0:
+			// A hyphen alone between spaces is kept as "-" (for "14 - 16");
+			// one that starts a word is dropped.
+			if (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ') {
+				words = append(words, "-")
+			}
+		case isAlnum(c) || c == '/' || c == '-':
+			if start < 0 {
+				start = i
+			}
+			if dirty {
+				buf = append(buf, c)
+			}
+		case c == '\'':
+			if start >= 0 && !dirty {
+				dirty = true
+				buf = append(buf[:0], s[start:i]...)
+			}
+		default:
+			emit(i)
+		}
+	}
+	emit(len(s))
+	return words
+}
+
+// appendAddressWord appends w without leading or trailing hyphens and
+// slashes; nothing when nothing is left.
+func appendAddressWord(words []string, w string) []string {
+	w = strings.Trim(w, "-/")
+	if w == "" {
+		return words
+	}
+	return append(words, w)
+}
+
+// flatWord reports whether w introduces a flat identifier.
+func flatWord(w string) bool {
+	switch w {
+	case "FLAT", "FLT", "APARTMENT", "APT", "APPT", "APMT", "UNIT", "ROOM", "RM", "SUITE", "STUDIO", "MAISONETTE":
+		return true
+	}
+	return false
+}
+
+// floorCode returns the code of a floor word ("GROUND" GF, "FIRST" 1F, ...).
+func floorCode(w string) (string, bool) {
+	switch w {
+	case "GROUND", "GRD", "GND":
+		return "GF", true
+	case "FIRST", "1ST":
+		return "1F", true
+	case "SECOND", "2ND":
+		return "2F", true
+	case "THIRD", "3RD":
+		return "3F", true
+	case "FOURTH", "4TH":
+		return "4F", true
+	case "TOP":
+		return "TF", true
+	case "BASEMENT", "LOWER":
+		return "B", true
+	}
+	return "", false
+}
+
+// takeFlat reads a flat at the start of words and returns its identifier
+// and the words after it.
+func takeFlat(words []string) (flat string, rest []string, ok bool) {
+	switch words[0] {
+	case "GFF":
+		return "GF", skipFlatWord(words[1:]), true
+	case "FFF":
+		return "1F", skipFlatWord(words[1:]), true
+	case "SFF":
+		return "2F", skipFlatWord(words[1:]), true
+	case "TFF":
+		return "TF", skipFlatWord(words[1:]), true
+	}
+	if code, isFloor := floorCode(words[0]); isFloor && len(words) > 1 {
+		switch {
+		case words[1] == "FLOOR" || words[1] == "FLR":
+			rest := words[2:]
+			// "FIRST FLOOR FLAT 2" keeps the 2.
+			if len(rest) > 1 && flatWord(rest[0]) && isFlatID(rest[1]) {
+				return code + " " + rest[1], rest[2:], true
+			}
+			return code, skipFlatWord(rest), true
+		case code == "B" && flatWord(words[1]):
+			return code, words[2:], true
+		}
+	}
+	if !flatWord(words[0]) || len(words) < 2 {
+		return "", words, false
+	}
+	i := 1
+	if (words[i] == "NO" || words[i] == "NUMBER") && len(words) > 2 {
+		i++
+	}
+	if !isFlatID(words[i]) {
+		return "", words, false
+	}
+	return words[i], words[i+1:], true
+}
+
+// skipFlatWord drops a leading FLAT (as in "GROUND FLOOR FLAT").
+func skipFlatWord(words []string) []string {
+	if len(words) > 0 && flatWord(words[0]) {
+		return words[1:]
+	}
+	return words
+}
+
+// isFlatID reports whether w can name a flat: it holds a digit, or is one or
+// two letters ("A", "GF").
+func isFlatID(w string) bool {
+	if w == "-" {
+		return false
+	}
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	return len(w) <= 2
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// startsWithNumber reports whether a line starts with a house number,
+// perhaps after a flat.
+func startsWithNumber(words []string) bool {
+	if _, rest, ok := takeFlat(words); ok {
+		words = rest
+	}
+	if len(words) > 1 && (words[0] == "NO" || words[0] == "NUMBER") {
+		words = words[1:]
+	}
+	return len(words) > 0 && isDigit(words[0][0])
+}
+
+// takeNumber reads a house number at the start of words: "14", "14A",
+// "14 A" (a letter alone after the number, when more words follow),
+// "14-16", "14 - 16", or "2/14" (flat 2 of number 14, returned as flat).
+func takeNumber(words []string) (num, flat string, rest []string, ok bool) {
+	if len(words) > 1 && (words[0] == "NO" || words[0] == "NUMBER") && isDigit(words[1][0]) {
+		words = words[1:]
+	}
+	w := words[0]
+	if !isDigit(w[0]) {
+		return "", "", words, false
+	}
+	rest = words[1:]
+	if k := strings.IndexByte(w, '/'); k > 0 && k < len(w)-1 && isDigit(w[k+1]) {
+		flat, w = w[:k], w[k+1:]
+	}
+	switch {
+	case len(rest) > 1 && rest[0] == "-" && isDigit(rest[1][0]):
+		w = w + "-" + rest[1]
+		rest = rest[2:]
+	case len(rest) > 1 && isSuffixLetter(rest[0]) && isDigit(w[len(w)-1]):
+		w += rest[0]
+		rest = rest[1:]
+	}
+	for len(rest) > 0 && rest[0] == "-" {
+		rest = rest[1:]
+	}
+	return w, flat, rest, true
+}
+
+// isSuffixLetter reports whether w is a letter standing alone that can be a
+// house number's suffix ("14 A High St"); N, S, E and W are read as compass
+// points instead ("1 N Road").
+func isSuffixLetter(w string) bool {
+	if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	switch w[0] {
+	case 'N', 'S', 'E', 'W':
+		return false
+	}
+	return true
+}

@@ -1,0 +1,149 @@
+package normal
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold turns any text into upper-case ASCII, so that names and addresses can
+// be compared byte by byte (the string metrics nfi uses compare bytes, not
+// characters).
+//
+// Letters lose their accents by NFKD decomposition with the combining marks
+// removed (Zoë gives ZOE, Müller MULLER); compatibility forms are
+// decomposed too (the ligature ﬁ gives FI, a full-width Ａ gives A). Letters
+// that NFKD leaves alone are spelled out from a table: Ł L, Ø O, ß SS, Æ AE,
+// Œ OE, Đ and Ð D, Þ TH, ı I, Ħ H, Ŧ T, Ŋ N, ĸ K (so Søren gives SOREN and
+// Straße STRASSE). Curly quotes, guillemets, primes and modifier apostrophes
+// become ', every kind of dash and the minus sign become -, the fraction
+// slash becomes /, and every kind of space (no-break, thin, ideographic, tab, line
+// breaks) becomes a space; soft hyphens, zero-width characters, the
+// byte-order mark and control characters are removed. Characters with no
+// Latin spelling (Greek, Cyrillic, CJK, symbols) and invalid UTF-8 are
+// removed, so a name written wholly in another script folds to "" and is
+// then treated as missing, never as equal to another such name.
+//
+// Fold does not trim or collapse spaces; the parsers do that. Its output is
+// printable ASCII with no lower-case letters, and Fold(Fold(s)) == Fold(s).
+// Input that is already upper-case printable ASCII is returned as it is,
+// without allocating; other input allocates the result once.
+func Fold(s string) string {
+	i := 0
+	for i < len(s) && asciiStable(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if m, ok := foldASCII(c); ok {
+				b.WriteByte(m)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++ // invalid UTF-8 is dropped
+			continue
+		}
+		if !foldRune(&b, r) {
+			// Compatibility decomposition: keep its ASCII and table letters,
+			// drop its combining marks and anything else.
+			if d := norm.NFKD.PropertiesString(s[i:]).Decomposition(); d != nil {
+				for j := 0; j < len(d); {
+					dr, ds := utf8.DecodeRune(d[j:])
+					if dr < utf8.RuneSelf {
+						if m, ok := foldASCII(byte(dr)); ok {
+							b.WriteByte(m)
+						}
+					} else {
+						foldRune(&b, dr)
+					}
+					j += ds
+				}
+			}
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// asciiStable reports whether Fold keeps the byte c as it is: printable
+// ASCII other than a lower-case letter.
+func asciiStable(c byte) bool {
+	return c >= ' ' && c < 0x7f && (c < 'a' || c > 'z')
+}
+
+// foldASCII maps one ASCII byte: lower case to upper case, white space to a
+// space; it reports false for the other control characters, which are
+// dropped.
+func foldASCII(c byte) (byte, bool) {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return c - ('a' - 'A'), true
+	case c >= ' ' && c < 0x7f:
+		return c, true
+	case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		return ' ', true
+	}
+	return 0, false
+}
+
+// foldRune writes the folding of a non-ASCII rune that NFKD does not handle
+// as nfi wants: table letters, quotes, dashes and spaces, and the characters
+// to remove. It reports false when the rune is not one of these.
+func foldRune(b *strings.Builder, r rune) bool {
+	switch r {
+	case 'Ł', 'ł':
+		b.WriteByte('L')
+	case 'Ø', 'ø':
+		b.WriteByte('O')
+	case 'ß', 'ẞ':
+		b.WriteString("SS")
+	case 'Æ', 'æ':
+		b.WriteString("AE")
+	case 'Œ', 'œ':
+		b.WriteString("OE")
+	case 'Đ', 'đ', 'Ð', 'ð':
+		b.WriteByte('D')
+	case 'Þ', 'þ':
+		b.WriteString("TH")
+	case 'ı':
+		b.WriteByte('I')
+	case 'Ħ', 'ħ':
+		b.WriteByte('H')
+	case 'Ŧ', 'ŧ':
+		b.WriteByte('T')
+	case 'Ŋ', 'ŋ':
+		b.WriteByte('N')
+	case 'ĸ':
+		b.WriteByte('K')
+	case '‘', '’', '‚', '‛', '“', '”', '„', '‟', '′', '″', '‵', '‶', '´', 'ʹ', 'ʻ', 'ʼ', 'ʽ', 'ˈ', '＇', '«', '»', '‹', '›':
+		b.WriteByte('\'')
+	case '‐', '‑', '‒', '–', '—', '―', '⁃', '−', '﹘', '﹣', '－', '⸺', '⸻':
+		b.WriteByte('-')
+	case '⁄', '∕', '／':
+		b.WriteByte('/')
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e':
+		// soft hyphen, zero-width characters, byte-order mark: removed
+	default:
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			b.WriteByte(' ')
+		case unicode.Is(unicode.M, r), unicode.IsControl(r):
+			// combining marks and control characters: removed
+		default:
+			return false
+		}
+	}
+	return true
+}
