@@ -3,6 +3,7 @@ package match
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"math/rand/v2"
 
 	"github.com/nfi-engine/nfi/ingest"
@@ -31,6 +32,88 @@ type Linker struct {
 
 	lkeys, rkeys [][]uint64           // [rule][record]
 	index        []map[uint64][]int32 // [rule] right key -> right records, ascending
+	tf           []termFreq           // term-frequency tables, by comparison
+}
+
+// termFreq holds, for one comparison whose exact level is adjusted for term
+// frequency, how common each record's value is among all the records of
+// the report: agreeing on a rare surname is stronger evidence than agreeing
+// on SMITH.
+type termFreq struct {
+	comp   int       // position in Linker.Comparisons
+	lf, rf []float32 // relative frequency of each record's value (0 when blank)
+}
+
+// tfValues names the comparisons adjusted for term frequency and the value
+// whose frequency counts. Only their exact level is adjusted.
+func tfValues() map[string]func(p *ingest.Person) string {
+	return map[string]func(p *ingest.Person) string{
+		"forenames": func(p *ingest.Person) string { return p.Forename },
+		"surname":   func(p *ingest.Person) string { return p.Surname },
+		"postcode":  func(p *ingest.Person) string { return p.Postcode.Full },
+	}
+}
+
+// Bounds on a term-frequency adjustment, in bits: a value shared by one
+// record in a million is not worth more than a strong identifier, and a
+// very common one should not cancel an exact agreement outright.
+const (
+	maxTFAdjust = 8
+	minTFAdjust = -4
+)
+
+func (k *Linker) buildTF() {
+	vals := tfValues()
+	for ci, c := range k.Comparisons {
+		get, ok := vals[c.Name]
+		if !ok {
+			continue
+		}
+		counts := map[string]int32{}
+		n := 0
+		count := func(d *ingest.Dataset) {
+			for i := range d.Records {
+				if v := get(&d.Records[i].Person); v != "" {
+					counts[v]++
+					n++
+				}
+			}
+		}
+		count(k.Left)
+		if !k.Dedupe {
+			count(k.Right)
+		}
+		if n == 0 {
+			continue
+		}
+		freq := func(d *ingest.Dataset) []float32 {
+			out := make([]float32, len(d.Records))
+			for i := range d.Records {
+				if v := get(&d.Records[i].Person); v != "" {
+					out[i] = float32(counts[v]) / float32(n)
+				}
+			}
+			return out
+		}
+		t := termFreq{comp: ci, lf: freq(k.Left)}
+		if k.Dedupe {
+			t.rf = t.lf
+		} else {
+			t.rf = freq(k.Right)
+		}
+		k.tf = append(k.tf, t)
+	}
+}
+
+// tfAdjust returns the term-frequency adjustment of comparison t for a
+// pair at the exact level: log2(u_exact / frequency of the value).
+func (k *Linker) tfAdjust(t *termFreq, model *Model, l, r int32) float64 {
+	f := float64(max(t.lf[l], t.rf[r]))
+	if f <= 0 {
+		return 0
+	}
+	u := clamp(model.Comparisons[t.comp].Levels[1].U)
+	return math.Max(minTFAdjust, math.Min(maxTFAdjust, math.Log2(u/f)))
 }
 
 // Stats counts what blocking did. Counters are per rule, in Rules order.
@@ -111,6 +194,7 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 		}
 		k.index[ri] = idx
 	}
+	k.buildTF()
 	return k
 }
 
@@ -201,6 +285,9 @@ func (k *Linker) CountPatterns(lo, hi int, counts map[uint64]int64, st *Stats) {
 type Match struct {
 	Left, Right int32   // record positions in the left and right datasets
 	Levels      []uint8 // level per comparison, in Linker.Comparisons order
+	// Adjust holds, by comparison, the term-frequency adjustment added to
+	// the level's weight (nil when there is none).
+	Adjust      []float64
 	Weight      float64
 	Probability float64
 	Rule        uint8 // the blocking rule that found it
@@ -215,6 +302,17 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	k.candidates(lo, hi, st, func(l, r int32, rule int) {
 		k.compare(l, r, levels)
 		w := model.Weight(levels)
+		var adj [maxComparisons]float64
+		adjusted := false
+		for i := range k.tf {
+			t := &k.tf[i]
+			if levels[t.comp] == 1 {
+				a := k.tfAdjust(t, model, l, r)
+				adj[t.comp] = a
+				w += a
+				adjusted = true
+			}
+		}
 		p := Probability(w)
 		if p < threshold {
 			return
@@ -222,7 +320,11 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 		if !k.Report.Holds(&k.Left.Records[l], &k.Right.Records[r], k.Left, k.Right) {
 			return
 		}
-		out = append(out, Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Weight: w, Probability: p, Rule: uint8(rule)})
+		m := Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Weight: w, Probability: p, Rule: uint8(rule)}
+		if adjusted {
+			m.Adjust = append([]float64(nil), adj[:len(levels)]...)
+		}
+		out = append(out, m)
 	})
 	return out
 }

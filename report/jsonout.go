@@ -58,6 +58,9 @@ type ExplainStep struct {
 	M          float64 `json:"m"`
 	U          float64 `json:"u"`
 	Weight     float64 `json:"weight"` // 0 for the null level
+	// TFAdjust is the term-frequency adjustment added to Weight for an
+	// exact agreement on a value more or less common than usual.
+	TFAdjust float64 `json:"tf_adjustment,omitempty"`
 }
 
 // Explanation is one line of explain/<report>.jsonl: how a match's weight
@@ -112,6 +115,9 @@ func WriteExplain(run *Run, i int, dir string) error {
 				st := ExplainStep{Comparison: mc.Name, Level: ml.Name, M: ml.M, U: ml.U, Weight: ml.Weight}
 				if l == 0 {
 					st.Weight = 0
+				}
+				if m.Adjust != nil {
+					st.TFAdjust = m.Adjust[ci]
 				}
 				ex.Steps = append(ex.Steps, st)
 			}
