@@ -10,7 +10,13 @@ import (
 type BlockingRule struct {
 	Name   string   // e.g. "dob+surname_initial"; used in the summary
 	Fields []string // canonical fields both datasets must supply for the rule to be used
-	key    func(r *ingest.Record) uint64
+	// Fixes names the comparisons whose m cannot be learnt from this rule's
+	// pairs, because they were chosen for agreeing on them; the rule's pairs
+	// train the other comparisons' m. A rule with no Fixes is not used for
+	// training: rules on the address pick mostly relatives and neighbours,
+	// and EM would learn "same household" as "same person".
+	Fixes []string
+	key   func(r *ingest.Record) uint64
 }
 
 // Key returns the record's key under the rule (0 when it has none).
@@ -22,13 +28,13 @@ func (b *BlockingRule) Key(r *ingest.Record) uint64 { return b.key(r) }
 // fields, so that a typo in any single field does not hide a match.
 func PersonBlockingRules() []*BlockingRule {
 	return []*BlockingRule{
-		{Name: "ni_number", Fields: []string{"ni_number"}, key: func(r *ingest.Record) uint64 {
+		{Name: "ni_number", Fields: []string{"ni_number"}, Fixes: []string{"ni_number"}, key: func(r *ingest.Record) uint64 {
 			if !r.Person.NIValid {
 				return 0
 			}
 			return hashKey(r.Person.NI)
 		}},
-		{Name: "other_id", Fields: []string{"other_id"}, key: func(r *ingest.Record) uint64 {
+		{Name: "other_id", Fields: []string{"other_id"}, Fixes: []string{"other_id"}, key: func(r *ingest.Record) uint64 {
 			return hashKey(r.Person.OtherID)
 		}},
 		{Name: "bank_account", Fields: []string{"account_number"}, key: func(r *ingest.Record) uint64 {
@@ -37,21 +43,21 @@ func PersonBlockingRules() []*BlockingRule {
 			}
 			return hashKey(r.Person.SortCode, r.Person.Account)
 		}},
-		{Name: "dob+surname_initial", Fields: []string{"dob", "surname"}, key: func(r *ingest.Record) uint64 {
+		{Name: "dob+surname_initial", Fields: []string{"dob", "surname"}, Fixes: []string{"dob", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.DOB.IsZero() || p.Surname == "" {
 				return 0
 			}
 			return hashKey(p.DOB.String(), p.Surname[:1])
 		}},
-		{Name: "dob+forename_initial", Fields: []string{"dob", "forenames"}, key: func(r *ingest.Record) uint64 {
+		{Name: "dob+forename_initial", Fields: []string{"dob", "forenames"}, Fixes: []string{"dob", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.DOB.IsZero() || p.Forename == "" {
 				return 0
 			}
 			return hashKey(p.DOB.String(), p.Forename[:1])
 		}},
-		{Name: "surname_phonetic+birth_year", Fields: []string{"surname", "dob"}, key: func(r *ingest.Record) uint64 {
+		{Name: "surname_phonetic+birth_year", Fields: []string{"surname", "dob"}, Fixes: []string{"surname", "dob"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.SurnameMeta == "" || p.DOB.IsZero() {
 				return 0
@@ -90,7 +96,7 @@ func PersonBlockingRules() []*BlockingRule {
 			}
 			return hashKey(p.Address.Street, p.Address.Number, p.Address.Flat, p.Postcode.Full)
 		}},
-		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
+		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, Fixes: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.Forename == "" || p.Surname == "" {
 				return 0

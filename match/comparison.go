@@ -24,7 +24,13 @@ type Comparison struct {
 	// report only when both datasets supply at least one of them.
 	Fields []string
 	Levels []Level
-	level  func(a, b *ingest.Record) uint8
+	// Household marks evidence that people living together share
+	// (postcode, address, town, UPRN, a joint bank account). It adds to a
+	// pair's weight like any other, but training does not let it decide
+	// which pairs are the same person, so that relatives and neighbours
+	// are not learnt as matches.
+	Household bool
+	level     func(a, b *ingest.Record) uint8
 }
 
 // Level returns the index in Levels of the pair's level.
@@ -88,7 +94,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "one-off", M: 0.05, U: 0.001, Agree: true},
 			{Name: "different", M: 0.05, U: 0.9989},
 		}, level: otherIDLevel},
-		{Name: "postcode", Fields: []string{"postcode"}, Levels: []Level{nullLevel,
+		{Name: "postcode", Household: true, Fields: []string{"postcode"}, Levels: []Level{nullLevel,
 			{Name: "unit", M: 0.8, U: 0.001, Agree: true},
 			{Name: "sector", M: 0.05, U: 0.01, Agree: true},
 			{Name: "one-off", M: 0.05, U: 0.005, Agree: true},
@@ -96,7 +102,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "area", M: 0.02, U: 0.1},
 			{Name: "different", M: 0.05, U: 0.834},
 		}, level: postcodeLevel},
-		{Name: "address", Fields: []string{"address_1", "address_2", "address_3", "address_4", "address_5"}, Levels: []Level{nullLevel,
+		{Name: "address", Household: true, Fields: []string{"address_1", "address_2", "address_3", "address_4", "address_5"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.75, U: 0.0005, Agree: true},
 			{Name: "number-street-fuzzy", M: 0.1, U: 0.0005, Agree: true},
 			{Name: "same-building", M: 0.01, U: 0.0005},
@@ -104,16 +110,16 @@ func PersonComparisons() []*Comparison {
 			{Name: "number", M: 0.03, U: 0.05},
 			{Name: "different", M: 0.07, U: 0.944},
 		}, level: addressLevel},
-		{Name: "town", Fields: []string{"town"}, Levels: []Level{nullLevel,
+		{Name: "town", Household: true, Fields: []string{"town"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.85, U: 0.01, Agree: true},
 			{Name: "jw92", M: 0.08, U: 0.005, Agree: true},
 			{Name: "different", M: 0.07, U: 0.985},
 		}, level: townLevel},
-		{Name: "uprn", Fields: []string{"uprn"}, Levels: []Level{nullLevel,
+		{Name: "uprn", Household: true, Fields: []string{"uprn"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.9, U: 0.0001, Agree: true},
 			{Name: "different", M: 0.1, U: 0.9999},
 		}, level: uprnLevel},
-		{Name: "bank", Fields: []string{"account_number"}, Levels: []Level{nullLevel,
+		{Name: "bank", Household: true, Fields: []string{"account_number"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.7, U: 0.00001, Agree: true},
 			{Name: "different", M: 0.3, U: 0.99999},
 		}, level: bankLevel},

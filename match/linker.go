@@ -15,8 +15,12 @@ import (
 // dropped silently; another rule usually still finds the true pairs.
 const DefaultMaxBlock = 5000
 
-// maxComparisons is how many comparisons fit a pattern (4 bits each).
-const maxComparisons = 16
+// maxComparisons is how many comparisons fit a pattern (4 bits each; the
+// top bit says the pair shares a household).
+const maxComparisons = 15
+
+// householdBit marks a pattern whose pair shares a household.
+const householdBit = uint64(1) << 63
 
 // Linker holds one report's prepared data: the comparisons and blocking
 // rules that both datasets can feed, each rule's key per record and the
@@ -33,6 +37,58 @@ type Linker struct {
 	lkeys, rkeys [][]uint64           // [rule][record]
 	index        []map[uint64][]int32 // [rule] right key -> right records, ascending
 	tf           []termFreq           // term-frequency tables, by comparison
+	lhh, rhh     []household          // household keys per record
+}
+
+// household holds the keys of the property a person lives at: its UPRN
+// and its address (postcode with flat, house number or name and street);
+// 0 when unknown.
+type household struct{ uprn, addr uint64 }
+
+// householdOf returns the keys of the property a person lives at. An
+// address without a postcode, or without a house number or name, gives no
+// address key.
+func householdOf(p *ingest.Person) household {
+	var h household
+	if p.UPRN != "" {
+		h.uprn = hashKey(p.UPRN)
+	}
+	a := &p.Address
+	if p.Postcode.Full != "" && (a.Number != "" || a.Name != "") {
+		h.addr = hashKey(p.Postcode.Full, a.Flat, a.Number, a.Name, a.Street)
+	}
+	return h
+}
+
+// key is the one key used to group a dataset's households: the address,
+// else the UPRN.
+func (h household) key() uint64 {
+	if h.addr != 0 {
+		return h.addr
+	}
+	return h.uprn
+}
+
+// same reports whether two records are at one property: the UPRNs decide
+// where both have one, else the addresses.
+func (h household) same(o household) bool {
+	if h.uprn != 0 && o.uprn != 0 {
+		return h.uprn == o.uprn
+	}
+	return h.addr != 0 && h.addr == o.addr
+}
+
+func householdKeys(d *ingest.Dataset) []household {
+	out := make([]household, len(d.Records))
+	for i := range d.Records {
+		out[i] = householdOf(&d.Records[i].Person)
+	}
+	return out
+}
+
+// sameHousehold reports whether a pair's records are at one property.
+func (k *Linker) sameHousehold(l, r int32) bool {
+	return k.lhh[l].same(k.rhh[r])
 }
 
 // termFreq holds, for one comparison whose exact level is adjusted for term
@@ -195,6 +251,12 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 		k.index[ri] = idx
 	}
 	k.buildTF()
+	k.lhh = householdKeys(left)
+	if k.Dedupe {
+		k.rhh = k.lhh
+	} else {
+		k.rhh = householdKeys(right)
+	}
 	return k
 }
 
@@ -204,6 +266,16 @@ func keys(b *BlockingRule, d *ingest.Dataset) []uint64 {
 		out[i] = b.key(&d.Records[i])
 	}
 	return out
+}
+
+// PossiblePairs is how many pairs the report could compare: left x right,
+// or n(n-1)/2 within one dataset.
+func (k *Linker) PossiblePairs() float64 {
+	n, m := float64(len(k.Left.Records)), float64(len(k.Right.Records))
+	if k.Dedupe {
+		return n * (n - 1) / 2
+	}
+	return n * m
 }
 
 // LeftLen is the number of left-hand records, the range workers split.
@@ -261,10 +333,15 @@ func (k *Linker) Levels(l, r int32) []uint8 {
 	return out
 }
 
-func pattern(levels []uint8) uint64 {
+// pattern packs a pair's levels, and whether it shares a household, into
+// one number: training needs only how many pairs share each pattern.
+func (k *Linker) pattern(l, r int32, levels []uint8) uint64 {
 	var p uint64
-	for i, l := range levels {
-		p |= uint64(l&0xF) << (4 * uint(i))
+	for i, lv := range levels {
+		p |= uint64(lv&0xF) << (4 * uint(i))
+	}
+	if k.sameHousehold(l, r) {
+		p |= householdBit
 	}
 	return p
 }
@@ -276,8 +353,55 @@ func (k *Linker) CountPatterns(lo, hi int, counts map[uint64]int64, st *Stats) {
 	levels := make([]uint8, len(k.Comparisons))
 	k.candidates(lo, hi, st, func(l, r int32, _ int) {
 		k.compare(l, r, levels)
-		counts[pattern(levels)]++
+		counts[k.pattern(l, r, levels)]++
 	})
+}
+
+// TrainingRules returns the positions in Rules of the rules whose pairs
+// train m (those with Fixes), and for each the comparisons it fixes.
+func (k *Linker) TrainingRules() (rules []int, fixed [][]bool) {
+	for ri, b := range k.Rules {
+		if len(b.Fixes) == 0 {
+			continue
+		}
+		f := make([]bool, len(k.Comparisons))
+		for ci, c := range k.Comparisons {
+			for _, name := range b.Fixes {
+				if c.Name == name {
+					f[ci] = true
+				}
+			}
+		}
+		rules = append(rules, ri)
+		fixed = append(fixed, f)
+	}
+	return rules, fixed
+}
+
+// CountSessionPatterns adds, for each training rule (in TrainingRules
+// order), the patterns of every pair with its left record in [lo, hi)
+// that shares the rule's key, whichever rule it is credited to.
+func (k *Linker) CountSessionPatterns(lo, hi int, rules []int, counts []map[uint64]int64) {
+	levels := make([]uint8, len(k.Comparisons))
+	for si, ri := range rules {
+		for l := lo; l < hi; l++ {
+			key := k.lkeys[ri][l]
+			if key == 0 {
+				continue
+			}
+			block := k.index[ri][key]
+			if len(block) > k.MaxBlock {
+				continue
+			}
+			for _, r := range block {
+				if k.Dedupe && int(r) <= l {
+					continue
+				}
+				k.compare(int32(l), r, levels)
+				counts[si][k.pattern(int32(l), r, levels)]++
+			}
+		}
+	}
 }
 
 // Match is one scored pair at or above the report's threshold whose
@@ -285,6 +409,9 @@ func (k *Linker) CountPatterns(lo, hi int, counts map[uint64]int64, st *Stats) {
 type Match struct {
 	Left, Right int32   // record positions in the left and right datasets
 	Levels      []uint8 // level per comparison, in Linker.Comparisons order
+	// Household says the two records are at one property, which changes
+	// how the comparisons are weighed (see Model.Weight).
+	Household bool
 	// Adjust holds, by comparison, the term-frequency adjustment added to
 	// the level's weight (nil when there is none).
 	Adjust      []float64
@@ -301,12 +428,15 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	levels := make([]uint8, len(k.Comparisons))
 	k.candidates(lo, hi, st, func(l, r int32, rule int) {
 		k.compare(l, r, levels)
-		w := model.Weight(levels)
+		hh := k.sameHousehold(l, r)
+		w := model.Weight(levels, hh)
 		var adj [maxComparisons]float64
 		adjusted := false
 		for i := range k.tf {
 			t := &k.tf[i]
-			if levels[t.comp] == 1 {
+			// Within a household a shared surname or postcode is expected:
+			// its rarity is no extra evidence.
+			if !hh && levels[t.comp] == 1 {
 				a := k.tfAdjust(t, model, l, r)
 				adj[t.comp] = a
 				w += a
@@ -320,7 +450,7 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 		if !k.Report.Holds(&k.Left.Records[l], &k.Right.Records[r], k.Left, k.Right) {
 			return
 		}
-		m := Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Weight: w, Probability: p, Rule: uint8(rule)}
+		m := Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Household: hh, Weight: w, Probability: p, Rule: uint8(rule)}
 		if adjusted {
 			m.Adjust = append([]float64(nil), adj[:len(levels)]...)
 		}
@@ -351,6 +481,60 @@ func (k *Linker) SampleU(seed int64, n int) [][]int64 {
 		k.compare(l, r, levels)
 		for ci, lv := range levels {
 			counts[ci][lv]++
+		}
+	}
+	return counts
+}
+
+// SampleHousehold compares pairs of different records of one dataset that
+// share a household and counts, per comparison, how many land in each
+// level: how relatives and flatmates compare. Such pairs are almost never
+// the same person, since a dataset holds a person once. It pairs up at
+// most maxGroup records of each household and at most n pairs from each
+// dataset, in record order, from the report's datasets and any others
+// given (every person dataset of the job, say: the more households, the
+// better the estimate; a comparison counts only pairs where both records
+// have its values).
+func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) [][]int64 {
+	counts := make([][]int64, len(k.Comparisons))
+	for ci, c := range k.Comparisons {
+		counts[ci] = make([]int64, len(c.Levels))
+	}
+	seen := map[*ingest.Dataset]bool{}
+	for _, d := range append([]*ingest.Dataset{k.Left, k.Right}, others...) {
+		if seen[d] || d.Kind.Entity != ingest.PersonEntity {
+			continue
+		}
+		seen[d] = true
+		keys := householdKeys(d)
+		groups := map[uint64][]int32{}
+		var order []uint64
+		for i, h := range keys {
+			key := h.key()
+			if key == 0 {
+				continue
+			}
+			if _, ok := groups[key]; !ok {
+				order = append(order, key)
+			}
+			if len(groups[key]) < maxGroup {
+				groups[key] = append(groups[key], int32(i))
+			}
+		}
+		taken := 0
+		for _, key := range order {
+			g := groups[key]
+			for i := 0; i < len(g) && taken < n; i++ {
+				for j := i + 1; j < len(g) && taken < n; j++ {
+					a, b := &d.Records[g[i]], &d.Records[g[j]]
+					for ci, c := range k.Comparisons {
+						if lv := c.level(a, b); lv != 0 {
+							counts[ci][lv]++
+						}
+					}
+					taken++
+				}
+			}
 		}
 	}
 	return counts

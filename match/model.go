@@ -10,22 +10,30 @@ import (
 // data (names and numbers), written to OUTPUT/model/<report>.json and
 // readable back to score a later run with the same parameters.
 type Model struct {
-	Report      string            `json:"report"`
-	Trained     bool              `json:"trained"`
-	Seed        int64             `json:"seed,omitempty"`
-	Prior       float64           `json:"prior"` // probability that a candidate pair is a match
+	Report  string `json:"report"`
+	Trained bool   `json:"trained"`
+	Seed    int64  `json:"seed,omitempty"`
+	// Prior is the probability that two records drawn at random are the
+	// same: the estimated matches over all possible pairs, not over the
+	// candidate pairs (blocking selects pairs by their values, and the
+	// comparisons' weights already count that evidence).
+	Prior       float64           `json:"prior"`
 	Comparisons []ModelComparison `json:"comparisons"`
 	// Training figures, for the summary.
 	CandidatePairs int64 `json:"candidate_pairs,omitempty"`
 	USample        int   `json:"u_sample,omitempty"`
 	Iterations     int   `json:"em_iterations,omitempty"`
 	Converged      bool  `json:"em_converged,omitempty"`
+	// Sessions lists the training sessions (one per training blocking
+	// rule with enough pairs).
+	Sessions []SessionInfo `json:"sessions,omitempty"`
 }
 
 // ModelComparison is one comparison's levels in a model.
 type ModelComparison struct {
-	Name   string       `json:"name"`
-	Levels []ModelLevel `json:"levels"`
+	Name      string       `json:"name"`
+	Household bool         `json:"household,omitempty"` // see Comparison.Household
+	Levels    []ModelLevel `json:"levels"`
 }
 
 // ModelLevel is one level's probabilities and the weight they give.
@@ -33,7 +41,17 @@ type ModelLevel struct {
 	Name   string  `json:"name"`
 	M      float64 `json:"m"`
 	U      float64 `json:"u"`
-	Weight float64 `json:"weight"` // log2(m/u); 0 for the null level
+	Weight float64 `json:"weight"` // log2(m/u), at most 0 for a level that is not agreement; 0 for the null level
+	// UHousehold is u among different people of one household (two records
+	// of one dataset at one address): how often relatives and flatmates
+	// land on the level. It replaces U for a pair that shares a household,
+	// because families share surnames, and twins dates of birth.
+	UHousehold      float64 `json:"u_household"`
+	WeightHousehold float64 `json:"weight_household"` // log2(m/u_household), capped like Weight
+	Agree           bool    `json:"agree,omitempty"`  // the level counts as agreement (see Level.Agree)
+	// MaxM caps what training may learn for a disagreement level's m: the
+	// catalogue's default m.
+	MaxM float64 `json:"max_m,omitempty"`
 	// PinM and PinU keep the value given in the job's model file while the
 	// rest trains.
 	PinM bool `json:"pin_m,omitempty"`
@@ -46,17 +64,18 @@ const (
 	maxProb = 1 - 1e-6
 )
 
-// DefaultPrior is the share of candidate pairs taken to be matches before
-// training, or when training is off.
-const DefaultPrior = 0.01
+// DefaultPrior is the probability that two random records are the same
+// person, used when training is off: about one in ten thousand pairs, as
+// when a few per cent of a few thousand records have a partner.
+const DefaultPrior = 1e-4
 
 // DefaultModel builds a model from the comparisons' default m and u.
 func DefaultModel(report string, comps []*Comparison) *Model {
 	m := &Model{Report: report, Prior: DefaultPrior}
 	for _, c := range comps {
-		mc := ModelComparison{Name: c.Name}
+		mc := ModelComparison{Name: c.Name, Household: c.Household}
 		for _, l := range c.Levels {
-			mc.Levels = append(mc.Levels, ModelLevel{Name: l.Name, M: l.M, U: l.U})
+			mc.Levels = append(mc.Levels, ModelLevel{Name: l.Name, M: l.M, U: l.U, UHousehold: l.U, Agree: l.Agree, MaxM: maxM(l)})
 		}
 		m.Comparisons = append(m.Comparisons, mc)
 	}
@@ -70,12 +89,32 @@ func (m *Model) refresh() {
 		for li := range m.Comparisons[ci].Levels {
 			l := &m.Comparisons[ci].Levels[li]
 			if li == 0 {
-				l.Weight = 0
+				l.Weight, l.WeightHousehold = 0, 0
 				continue
 			}
-			l.Weight = math.Log2(clamp(l.M) / clamp(l.U))
+			l.Weight = levelWeight(l.M, l.U, l.Agree)
+			l.WeightHousehold = levelWeight(l.M, l.UHousehold, l.Agree)
 		}
 	}
+}
+
+// maxM is the ceiling on a level's trained m: its default for a
+// disagreement level, none (1) for agreement.
+func maxM(l Level) float64 {
+	if l.Agree {
+		return 1
+	}
+	return l.M
+}
+
+// levelWeight is log2(m/u), except that disagreement is never evidence
+// for a match, however rarely unrelated pairs land on the level.
+func levelWeight(m, u float64, agree bool) float64 {
+	w := math.Log2(clamp(m) / clamp(u))
+	if !agree && w > 0 {
+		return 0
+	}
+	return w
 }
 
 func clamp(p float64) float64 { return math.Min(maxProb, math.Max(minProb, p)) }
@@ -86,13 +125,74 @@ func (m *Model) PriorWeight() float64 {
 	return math.Log2(p / (1 - p))
 }
 
-// Weight is a pair's total match weight from its levels.
-func (m *Model) Weight(levels []uint8) float64 {
+// Weight is a pair's total match weight from its levels. household says
+// the two records share a household (see Linker): then the household
+// comparisons, which all measure that one fact, count once (the strongest
+// of them), and the others are weighed against relatives and flatmates
+// (WeightHousehold) rather than against strangers.
+func (m *Model) Weight(levels []uint8, household bool) float64 {
 	w := m.PriorWeight()
-	for ci, l := range levels {
-		w += m.Comparisons[ci].Levels[l].Weight
+	if !household {
+		for ci, l := range levels {
+			w += m.Comparisons[ci].Levels[l].Weight
+		}
+		return w
 	}
-	return w
+	hh := 0.0
+	for ci, l := range levels {
+		c := &m.Comparisons[ci]
+		if c.Household {
+			hh = math.Max(hh, c.Levels[l].Weight)
+			continue
+		}
+		w += c.Levels[l].WeightHousehold
+	}
+	return w + hh
+}
+
+// Step is one comparison's part in a pair's weight, for explanations.
+type Step struct {
+	Comparison string
+	Level      string
+	M, U       float64 // the u used: among strangers, or within a household
+	Weight     float64 // what the step added (0 for a null level, or a household comparison counted in another)
+}
+
+// Explain breaks a pair's weight into steps, one per comparison, in the
+// model's order; with the prior's weight and any term-frequency adjustment
+// (adjust, by comparison, may be nil) they add up to Weight.
+func (m *Model) Explain(levels []uint8, household bool, adjust []float64) []Step {
+	steps := make([]Step, len(levels))
+	best := -1
+	for ci, l := range levels {
+		c := &m.Comparisons[ci]
+		lv := &c.Levels[l]
+		st := Step{Comparison: c.Name, Level: lv.Name, M: lv.M, U: lv.U, Weight: lv.Weight}
+		if household {
+			if c.Household {
+				if best < 0 || lv.Weight > steps[best].Weight {
+					best = ci
+				}
+			} else {
+				st.U, st.Weight = lv.UHousehold, lv.WeightHousehold
+			}
+		}
+		if adjust != nil {
+			st.Weight += adjust[ci]
+		}
+		steps[ci] = st
+	}
+	if household {
+		for ci := range steps {
+			if m.Comparisons[ci].Household && ci != best {
+				steps[ci].Weight = 0
+			}
+		}
+		if best >= 0 && steps[best].Weight < 0 {
+			steps[best].Weight = 0
+		}
+	}
+	return steps
 }
 
 // Probability turns a match weight into a match probability.

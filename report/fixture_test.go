@@ -88,7 +88,7 @@ func pin(k *match.Linker) *match.Linker {
 }
 
 func scored(m *match.Model, l, r int32, lv []uint8, rule uint8) match.Match {
-	w := m.Weight(lv)
+	w := m.Weight(lv, false)
 	return match.Match{Left: l, Right: r, Levels: lv, Weight: w, Probability: match.Probability(w), Rule: rule}
 }
 

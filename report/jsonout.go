@@ -58,7 +58,7 @@ type ExplainStep struct {
 	M          float64 `json:"m"`
 	U          float64 `json:"u"`
 	Weight     float64 `json:"weight"` // 0 for the null level
-	// TFAdjust is the term-frequency adjustment added to Weight for an
+	// TFAdjust is the term-frequency adjustment included in Weight for an
 	// exact agreement on a value more or less common than usual.
 	TFAdjust float64 `json:"tf_adjustment,omitempty"`
 }
@@ -67,11 +67,15 @@ type ExplainStep struct {
 // was made up, from the prior through every comparison (null levels
 // included) to the total and the probability.
 type Explanation struct {
-	MatchID     string        `json:"match_id"`
-	Report      string        `json:"report"`
-	LeftKey     string        `json:"left_key"`
-	RightKey    string        `json:"right_key"`
-	PriorWeight float64       `json:"prior_weight"`
+	MatchID     string  `json:"match_id"`
+	Report      string  `json:"report"`
+	LeftKey     string  `json:"left_key"`
+	RightKey    string  `json:"right_key"`
+	PriorWeight float64 `json:"prior_weight"`
+	// Household says the two records are at one property: the address
+	// comparisons then count once, and the others are weighed against
+	// relatives and flatmates rather than strangers.
+	Household   bool          `json:"same_household,omitempty"`
 	Steps       []ExplainStep `json:"steps"`
 	TotalWeight float64       `json:"total_weight"`
 	Probability float64       `json:"probability"`
@@ -107,20 +111,18 @@ func WriteExplain(run *Run, i int, dir string) error {
 			ex.TotalWeight, ex.Probability = m.Weight, m.Probability
 			ex.Steps = ex.Steps[:0]
 			for ci, l := range m.Levels {
-				mc := &model.Comparisons[ci]
-				if int(l) >= len(mc.Levels) {
+				if int(l) >= len(model.Comparisons[ci].Levels) {
 					return fmt.Errorf("%s: match %d: %w", path, mi+1, ErrBadMatch)
 				}
-				ml := mc.Levels[l]
-				st := ExplainStep{Comparison: mc.Name, Level: ml.Name, M: ml.M, U: ml.U, Weight: ml.Weight}
-				if l == 0 {
-					st.Weight = 0
-				}
-				if m.Adjust != nil {
-					st.TFAdjust = m.Adjust[ci]
-				}
-				ex.Steps = append(ex.Steps, st)
 			}
+			for ci, st := range model.Explain(m.Levels, m.Household, m.Adjust) {
+				es := ExplainStep{Comparison: st.Comparison, Level: st.Level, M: st.M, U: st.U, Weight: st.Weight}
+				if m.Adjust != nil {
+					es.TFAdjust = m.Adjust[ci]
+				}
+				ex.Steps = append(ex.Steps, es)
+			}
+			ex.Household = m.Household
 			if err := enc.Encode(&ex); err != nil {
 				return fmt.Errorf("%s: match %d: %w", path, mi+1, ErrEncode)
 			}

@@ -81,10 +81,14 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 	run.Stages = append(run.Stages, report.Stage{Name: "read", Duration: time.Since(t0), Items: rows})
 
 	if !opts.Check {
+		var datasets []*ingest.Dataset
+		for _, d := range run.Datasets {
+			datasets = append(datasets, d.Dataset)
+		}
 		t1 := time.Now()
 		var pairs int64
 		for _, p := range plan {
-			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], opts)
+			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], datasets, opts)
 			if err != nil {
 				return nil, err
 			}
@@ -181,7 +185,7 @@ func planReports(j *job.Job) ([]planned, error) {
 }
 
 // linkReport trains and scores one report over two datasets.
-func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, opts Options) (*report.ReportResult, error) {
+func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, opts Options) (*report.ReportResult, error) {
 	prog := opts.Progress
 	name := p.rep.ID
 	linker := match.NewLinker(p.rep, left, right, 0)
@@ -201,30 +205,10 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		return nil
 	}
 	if !opts.NoTrain {
-		prog.Start("train "+name, int64(linker.LeftLen()))
-		patterns := map[uint64]int64{}
-		type counted struct {
-			counts map[uint64]int64
-			n      int
-		}
-		err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (counted, error) {
-			counts := map[uint64]int64{}
-			st := linker.NewStats()
-			linker.CountPatterns(c[0], c[1], counts, &st)
-			return counted{counts, c[1] - c[0]}, nil
-		}, func(c counted) error {
-			for k, v := range c.counts {
-				patterns[k] += v
-			}
-			prog.Add(int64(c.n))
-			return nil
-		})
-		if err != nil {
+		var err error
+		if model, err = train(ctx, j, linker, model, all, chunks, opts); err != nil {
 			return nil, err
 		}
-		u := linker.SampleU(j.Seed, match.DefaultUSample)
-		model = match.Train(model, patterns, u, match.TrainOptions{Seed: j.Seed})
-		prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d patterns, prior %.4g, %d EM iterations", name, model.CandidatePairs, len(patterns), model.Prior, model.Iterations))
 	}
 	prog.Start("match "+name, int64(linker.LeftLen()))
 	rr := &report.ReportResult{Report: p.rep, Left: left, Right: right, Linker: linker, Model: model, Threshold: p.threshold, Stats: linker.NewStats()}
@@ -268,4 +252,57 @@ func sortMatches(rr *report.ReportResult) {
 		}
 		return rr.Right.Records[x.Right].Ref() < rr.Right.Records[y.Right].Ref()
 	})
+}
+
+// train counts the comparison patterns of the candidate pairs and of each
+// training rule's pairs, chunk by chunk on the workers, samples u, and
+// trains the model.
+func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Model, others []*ingest.Dataset, chunks func(context.Context, func([2]int) error) error, opts Options) (*match.Model, error) {
+	prog := opts.Progress
+	name := linker.Report.ID
+	prog.Start("train "+name, int64(linker.LeftLen()))
+	rules, fixed := linker.TrainingRules()
+	all := map[uint64]int64{}
+	sessions := make([]map[uint64]int64, len(rules))
+	for i := range sessions {
+		sessions[i] = map[uint64]int64{}
+	}
+	type counted struct {
+		all      map[uint64]int64
+		sessions []map[uint64]int64
+		n        int
+	}
+	err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (counted, error) {
+		out := counted{all: map[uint64]int64{}, sessions: make([]map[uint64]int64, len(rules)), n: c[1] - c[0]}
+		for i := range out.sessions {
+			out.sessions[i] = map[uint64]int64{}
+		}
+		st := linker.NewStats()
+		linker.CountPatterns(c[0], c[1], out.all, &st)
+		linker.CountSessionPatterns(c[0], c[1], rules, out.sessions)
+		return out, nil
+	}, func(c counted) error {
+		for k, v := range c.all {
+			all[k] += v
+		}
+		for i, s := range c.sessions {
+			for k, v := range s {
+				sessions[i][k] += v
+			}
+		}
+		prog.Add(int64(c.n))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ss := make([]match.Session, len(rules))
+	for i, ri := range rules {
+		ss[i] = match.Session{Rule: linker.Rules[ri].Name, Fixed: fixed[i], Patterns: sessions[i]}
+	}
+	u := linker.SampleU(j.Seed, match.DefaultUSample)
+	hh := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
+	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hh, match.TrainOptions{Seed: j.Seed})
+	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
+	return model, nil
 }
