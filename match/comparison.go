@@ -106,7 +106,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "exact", M: 0.75, U: 0.0005, Agree: true},
 			{Name: "number-street-fuzzy", M: 0.1, U: 0.0005, Agree: true},
 			{Name: "same-building", M: 0.01, U: 0.0005},
-			{Name: "street", M: 0.04, U: 0.005},
+			{Name: "street", M: 0.04, U: 0.005, Agree: true},
 			{Name: "number", M: 0.03, U: 0.05},
 			{Name: "different", M: 0.07, U: 0.944},
 		}, level: addressLevel},

@@ -495,7 +495,8 @@ func (k *Linker) SampleU(seed int64, n int) [][]int64 {
 // given (every person dataset of the job, say: the more households, the
 // better the estimate; a comparison counts only pairs where both records
 // have its values).
-func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) [][]int64 {
+func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) HouseholdSample {
+	var hs HouseholdSample
 	counts := make([][]int64, len(k.Comparisons))
 	for ci, c := range k.Comparisons {
 		counts[ci] = make([]int64, len(c.Levels))
@@ -507,6 +508,7 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) [][]
 		}
 		seen[d] = true
 		keys := householdKeys(d)
+		hs.Possible += float64(len(d.Records)) * float64(len(d.Records)-1) / 2
 		groups := map[uint64][]int32{}
 		var order []uint64
 		for i, h := range keys {
@@ -520,6 +522,9 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) [][]
 			if len(groups[key]) < maxGroup {
 				groups[key] = append(groups[key], int32(i))
 			}
+		}
+		for _, g := range groups {
+			hs.Pairs += float64(len(g)) * float64(len(g)-1) / 2
 		}
 		taken := 0
 		for _, key := range order {
@@ -537,7 +542,17 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) [][]
 			}
 		}
 	}
-	return counts
+	hs.Counts = counts
+	return hs
+}
+
+// HouseholdSample is what SampleHousehold found: per comparison, the
+// levels of pairs of people who share a property, and how many such pairs
+// there are out of all the pairs within the datasets.
+type HouseholdSample struct {
+	Counts   [][]int64
+	Pairs    float64 // pairs of records of one dataset at one property
+	Possible float64 // pairs of records of one dataset
 }
 
 // MatchID is a match's stable identifier: the same report and record keys

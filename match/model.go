@@ -24,6 +24,16 @@ type Model struct {
 	USample        int   `json:"u_sample,omitempty"`
 	Iterations     int   `json:"em_iterations,omitempty"`
 	Converged      bool  `json:"em_converged,omitempty"`
+	// HouseholdM is the share of matches whose two records are at one
+	// property, HouseholdU the share of pairs of different people who are
+	// (relatives and flatmates, out of all pairs), and HouseholdWeight
+	// log2(HouseholdM/HouseholdU): what sharing a property adds, once, in
+	// place of the household comparisons' own weights. In data where few
+	// people share an address it is large; in a council's, where families
+	// do, it is smaller.
+	HouseholdM      float64 `json:"household_m"`
+	HouseholdU      float64 `json:"household_u"`
+	HouseholdWeight float64 `json:"household_weight"`
 	// Sessions lists the training sessions (one per training blocking
 	// rule with enough pairs).
 	Sessions []SessionInfo `json:"sessions,omitempty"`
@@ -49,8 +59,9 @@ type ModelLevel struct {
 	UHousehold      float64 `json:"u_household"`
 	WeightHousehold float64 `json:"weight_household"` // log2(m/u_household), capped like Weight
 	Agree           bool    `json:"agree,omitempty"`  // the level counts as agreement (see Level.Agree)
-	// MaxM caps what training may learn for a disagreement level's m: the
-	// catalogue's default m.
+	// MaxM caps what training may learn for a disagreement level's m (the
+	// catalogue's default m) on a comparison of the person, not the
+	// household: see Train.
 	MaxM float64 `json:"max_m,omitempty"`
 	// PinM and PinU keep the value given in the job's model file while the
 	// rest trains.
@@ -64,6 +75,14 @@ const (
 	maxProb = 1 - 1e-6
 )
 
+// Defaults for sharing a property when training is off: most matched
+// records give the same address, and about one pair of people in ten
+// thousand live together (a town of a few thousand households).
+const (
+	DefaultHouseholdM = 0.8
+	DefaultHouseholdU = 1e-4
+)
+
 // DefaultPrior is the probability that two random records are the same
 // person, used when training is off: about one in ten thousand pairs, as
 // when a few per cent of a few thousand records have a partner.
@@ -71,7 +90,7 @@ const DefaultPrior = 1e-4
 
 // DefaultModel builds a model from the comparisons' default m and u.
 func DefaultModel(report string, comps []*Comparison) *Model {
-	m := &Model{Report: report, Prior: DefaultPrior}
+	m := &Model{Report: report, Prior: DefaultPrior, HouseholdM: DefaultHouseholdM, HouseholdU: DefaultHouseholdU}
 	for _, c := range comps {
 		mc := ModelComparison{Name: c.Name, Household: c.Household}
 		for _, l := range c.Levels {
@@ -85,6 +104,7 @@ func DefaultModel(report string, comps []*Comparison) *Model {
 
 // refresh recomputes every level's weight from its m and u.
 func (m *Model) refresh() {
+	m.HouseholdWeight = math.Log2(clamp(m.HouseholdM) / math.Max(m.HouseholdU, 1e-12))
 	for ci := range m.Comparisons {
 		for li := range m.Comparisons[ci].Levels {
 			l := &m.Comparisons[ci].Levels[li]
@@ -127,27 +147,26 @@ func (m *Model) PriorWeight() float64 {
 
 // Weight is a pair's total match weight from its levels. household says
 // the two records share a household (see Linker): then the household
-// comparisons, which all measure that one fact, count once (the strongest
-// of them), and the others are weighed against relatives and flatmates
-// (WeightHousehold) rather than against strangers.
+// comparisons (postcode, address, town, UPRN, bank), which all measure that
+// one fact, give way to HouseholdWeight, and the others are weighed
+// against relatives and flatmates (WeightHousehold) rather than against
+// strangers.
 func (m *Model) Weight(levels []uint8, household bool) float64 {
 	w := m.PriorWeight()
-	if !household {
-		for ci, l := range levels {
-			w += m.Comparisons[ci].Levels[l].Weight
-		}
-		return w
+	if household {
+		w += m.HouseholdWeight
 	}
-	hh := 0.0
 	for ci, l := range levels {
 		c := &m.Comparisons[ci]
-		if c.Household {
-			hh = math.Max(hh, c.Levels[l].Weight)
-			continue
+		lv := &c.Levels[l]
+		switch {
+		case !household:
+			w += lv.Weight
+		case !c.Household:
+			w += lv.WeightHousehold
 		}
-		w += c.Levels[l].WeightHousehold
 	}
-	return w + hh
+	return w
 }
 
 // Step is one comparison's part in a pair's weight, for explanations.
@@ -158,21 +177,22 @@ type Step struct {
 	Weight     float64 // what the step added (0 for a null level, or a household comparison counted in another)
 }
 
-// Explain breaks a pair's weight into steps, one per comparison, in the
-// model's order; with the prior's weight and any term-frequency adjustment
-// (adjust, by comparison, may be nil) they add up to Weight.
+// Explain breaks a pair's weight into steps: for a pair at one property a
+// first "household" step, then one per comparison in the model's order,
+// each including its term-frequency adjustment (adjust, by comparison, may
+// be nil). With the prior's weight they add up to the pair's weight.
 func (m *Model) Explain(levels []uint8, household bool, adjust []float64) []Step {
-	steps := make([]Step, len(levels))
-	best := -1
+	steps := make([]Step, 0, len(levels)+1)
+	if household {
+		steps = append(steps, Step{Comparison: "household", Level: "same-property", M: m.HouseholdM, U: m.HouseholdU, Weight: m.HouseholdWeight})
+	}
 	for ci, l := range levels {
 		c := &m.Comparisons[ci]
 		lv := &c.Levels[l]
 		st := Step{Comparison: c.Name, Level: lv.Name, M: lv.M, U: lv.U, Weight: lv.Weight}
 		if household {
 			if c.Household {
-				if best < 0 || lv.Weight > steps[best].Weight {
-					best = ci
-				}
+				st.Weight = 0 // counted in the household step
 			} else {
 				st.U, st.Weight = lv.UHousehold, lv.WeightHousehold
 			}
@@ -180,17 +200,7 @@ func (m *Model) Explain(levels []uint8, household bool, adjust []float64) []Step
 		if adjust != nil {
 			st.Weight += adjust[ci]
 		}
-		steps[ci] = st
-	}
-	if household {
-		for ci := range steps {
-			if m.Comparisons[ci].Household && ci != best {
-				steps[ci].Weight = 0
-			}
-		}
-		if best >= 0 && steps[best].Weight < 0 {
-			steps[best].Weight = 0
-		}
+		steps = append(steps, st)
 	}
 	return steps
 }

@@ -66,7 +66,7 @@ type Session struct {
 // Missing values (the null level) neither agree nor disagree and play no
 // part. base is not changed. The same inputs give the same model, bit for
 // bit: patterns are visited in sorted order.
-func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs float64, uCounts, hhCounts [][]int64, opts TrainOptions) *Model {
+func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs float64, uCounts [][]int64, hh HouseholdSample, opts TrainOptions) *Model {
 	m := clone(base)
 	m.Trained, m.Seed = true, opts.Seed
 	if opts.MaxIterations <= 0 {
@@ -78,7 +78,10 @@ func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs 
 	if opts.MinSessionPairs <= 0 {
 		opts.MinSessionPairs = 20
 	}
-	m.estimateU(uCounts, hhCounts)
+	m.estimateU(uCounts, hh.Counts)
+	if hh.Possible > 0 {
+		m.HouseholdU = (hh.Pairs + 0.5) / (hh.Possible + 1)
+	}
 	m.refresh()
 
 	nc := len(m.Comparisons)
@@ -122,6 +125,7 @@ func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs 
 	m.CandidatePairs = int64(total)
 	if total > 0 && possiblePairs > 0 {
 		m.Prior = emPrior(m, pats, possiblePairs, opts)
+		m.HouseholdM = householdShare(m, pats)
 	}
 	m.refresh()
 	return m
@@ -281,12 +285,14 @@ func emSession(base *Model, pats []decoded, fixed []bool, opts TrainOptions) ([]
 				// Default m as pseudo-counts, so that a level few matches
 				// reach keeps a sensible value.
 				nm := (num[ci][li] + mPseudoPairs*levels[li].M) / (free + mPseudoPairs*pseudo) * (1 - pinned)
-				if !levels[li].Agree {
+				if !levels[li].Agree && !base.Comparisons[ci].Household {
 					// A disagreement level's default m is the most true
 					// matches the catalogue allows it: EM counts some
 					// look-alikes (twins, father and son) among the
 					// matches, and would otherwise learn their
-					// differences as errors in one person's records.
+					// differences as errors in one person's records. A
+					// household comparison has no such cap: people move,
+					// and some reports (two tenancies) are about moves.
 					nm = math.Min(nm, levels[li].MaxM)
 				}
 				change = math.Max(change, math.Abs(nm-mm[ci][li]))
@@ -326,6 +332,20 @@ func emPrior(m *Model, pats []decoded, possible float64, opts TrainOptions) floa
 		prior = next
 	}
 	return prior
+}
+
+// householdShare is the expected share of the candidate pairs' matches
+// whose two records are at one property, smoothed towards the default.
+func householdShare(m *Model, pats []decoded) float64 {
+	var matched, together float64
+	for _, p := range pats {
+		post := Probability(m.Weight(p.levels, p.household)) * p.n
+		matched += post
+		if p.household {
+			together += post
+		}
+	}
+	return (together + mPseudoPairs*DefaultHouseholdM) / (matched + mPseudoPairs)
 }
 
 func clone(m *Model) *Model {

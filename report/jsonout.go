@@ -115,9 +115,13 @@ func WriteExplain(run *Run, i int, dir string) error {
 					return fmt.Errorf("%s: match %d: %w", path, mi+1, ErrBadMatch)
 				}
 			}
-			for ci, st := range model.Explain(m.Levels, m.Household, m.Adjust) {
+			off := 0
+			if m.Household {
+				off = 1 // the household step comes first
+			}
+			for si, st := range model.Explain(m.Levels, m.Household, m.Adjust) {
 				es := ExplainStep{Comparison: st.Comparison, Level: st.Level, M: st.M, U: st.U, Weight: st.Weight}
-				if m.Adjust != nil {
+				if ci := si - off; m.Adjust != nil && ci >= 0 {
 					es.TFAdjust = m.Adjust[ci]
 				}
 				ex.Steps = append(ex.Steps, es)

@@ -301,8 +301,8 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 		ss[i] = match.Session{Rule: linker.Rules[ri].Name, Fixed: fixed[i], Patterns: sessions[i]}
 	}
 	u := linker.SampleU(j.Seed, match.DefaultUSample)
-	hh := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
-	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hh, match.TrainOptions{Seed: j.Seed})
+	hhs := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
+	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: j.Seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
 }
