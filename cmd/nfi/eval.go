@@ -74,10 +74,35 @@ type truthRow struct {
 
 var errEvalInput = errors.New("cannot score")
 
+// evalResult is one report's figures and curve.
+type evalResult struct {
+	eval.Result
+	Curve []eval.Point
+	Best  eval.Point
+}
+
 func runEval(opts *evalOptions, stdout io.Writer) error {
+	results, err := scoreRun(opts)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "report\ttrue pairs\treported\ttrue positives\tprecision\trecall\tF1\tlook-alikes reported\tbest-F1 threshold\t")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t\n", r.Report, r.TruePairs, r.Predicted, r.TP, r.Precision, r.Recall, r.F1, r.LookAlikes, r.Best.Threshold)
+		if err := writeCurve(filepath.Join(opts.output, "eval", r.Report+"_pr_curve.csv"), r.Curve); err != nil {
+			return err
+		}
+	}
+	return tw.Flush()
+}
+
+// scoreRun scores a run's matches.csv against the truth the options name,
+// per report, in report order.
+func scoreRun(opts *evalOptions) ([]evalResult, error) {
 	var rows []matchRow
 	if err := readCSV(filepath.Join(opts.output, "matches.csv"), &rows); err != nil {
-		return err
+		return nil, err
 	}
 	truth := map[string]map[eval.Pair]bool{}
 	look := map[string]map[eval.Pair]bool{}
@@ -86,7 +111,7 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 	case opts.truth != "" && len(opts.data) == 0:
 		var ts []truthRow
 		if err := readCSV(opts.truth, &ts); err != nil {
-			return err
+			return nil, err
 		}
 		for _, t := range ts {
 			in := t.LeftDataset == t.RightDataset
@@ -104,20 +129,20 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 		}
 	case opts.truth == "" && len(opts.data) > 0 && len(opts.data) <= 2:
 		if opts.key == "" || opts.report == "" || (opts.entity == "") == (opts.entityRE == "") {
-			return usageError{fmt.Errorf("--data needs --key, --report and one of --entity or --entity-re")}
+			return nil, usageError{fmt.Errorf("--data needs --key, --report and one of --entity or --entity-re")}
 		}
 		var re *regexp.Regexp
 		if opts.entityRE != "" {
 			var err error
 			if re, err = regexp.Compile(opts.entityRE); err != nil || re.NumSubexp() < 1 {
-				return usageError{fmt.Errorf("--entity-re must be a regular expression with a group")}
+				return nil, usageError{fmt.Errorf("--entity-re must be a regular expression with a group")}
 			}
 		}
 		var sides []map[string]string
 		for _, path := range opts.data {
 			m, err := entities(path, opts.key, opts.entity, re)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sides = append(sides, m)
 		}
@@ -128,7 +153,7 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 		within[opts.report] = in
 		truth[opts.report] = eval.EntityPairs(sides[0], sides[1], in)
 	default:
-		return usageError{fmt.Errorf("give either --truth FILE or --data FILE (once or twice)")}
+		return nil, usageError{fmt.Errorf("give either --truth FILE or --data FILE (once or twice)")}
 	}
 
 	pred := map[string][]eval.Scored{}
@@ -146,18 +171,12 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "report\ttrue pairs\treported\ttrue positives\tprecision\trecall\tF1\tlook-alikes reported\tbest-F1 threshold\t")
+	var out []evalResult
 	for _, id := range ids {
-		res := eval.Evaluate(id, pred[id], truth[id], look[id])
 		curve := eval.Curve(pred[id], truth[id])
-		best := eval.BestF1(curve)
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t\n", id, res.TruePairs, res.Predicted, res.TP, res.Precision, res.Recall, res.F1, res.LookAlikes, best.Threshold)
-		if err := writeCurve(filepath.Join(opts.output, "eval", id+"_pr_curve.csv"), curve); err != nil {
-			return err
-		}
+		out = append(out, evalResult{Result: eval.Evaluate(id, pred[id], truth[id], look[id]), Curve: curve, Best: eval.BestF1(curve)})
 	}
-	return tw.Flush()
+	return out, nil
 }
 
 func writeCurve(path string, curve []eval.Point) error {
