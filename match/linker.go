@@ -418,6 +418,24 @@ type Match struct {
 	Weight      float64
 	Probability float64
 	Rule        uint8 // the blocking rule that found it
+	// Recommended marks the strongest matches of a report, the ones an
+	// investigator should look at first (see Recommend).
+	Recommended bool
+}
+
+// RecommendedShare is the share of a report's matches flagged as
+// recommended: the national exercise's recommended filter releases about
+// 15% of matches as the ones to look at first.
+const RecommendedShare = 0.15
+
+// Recommend flags the strongest share of matches (sorted strongest first)
+// as recommended: the first ceil(share x n), and any tied with the last of
+// them, so that equal matches are treated alike.
+func Recommend(ms []Match, share float64) {
+	n := int(math.Ceil(share * float64(len(ms))))
+	for i := range ms {
+		ms[i].Recommended = i < n || (n > 0 && ms[i].Probability == ms[n-1].Probability && ms[i].Weight == ms[n-1].Weight)
+	}
 }
 
 // Score compares every candidate pair with its left record in [lo, hi) and

@@ -213,11 +213,26 @@ func Probability(w float64) float64 {
 // ErrModelMismatch means a model file does not fit the report's comparisons.
 var ErrModelMismatch = errors.New("model does not fit the report's comparisons")
 
-// Apply copies the m and u of the given model into m where the comparison
-// and level names agree: pinned values stay fixed during training, others
-// are used as they are when training is off. It fails when given names a
-// comparison or level that m does not have.
-func (m *Model) Apply(given *Model, pinAll bool) error {
+// Pinned reports whether any level of the model is pinned (pin_m or
+// pin_u): such a model is a starting point for training, not a fixed one.
+func (m *Model) Pinned() bool {
+	for _, c := range m.Comparisons {
+		for _, l := range c.Levels {
+			if l.PinM || l.PinU {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Apply copies the values of a given model (a model file from the job)
+// into m where the comparison and level names agree. With fixed set (the
+// model is used as it is, no training) every value is taken, the prior and
+// household figures included; otherwise only the pinned values, which
+// training then keeps. It fails when given names a comparison or level that
+// m does not have.
+func (m *Model) Apply(given *Model, fixed bool) error {
 	for _, gc := range given.Comparisons {
 		ci := m.comparison(gc.Name)
 		if ci < 0 {
@@ -234,16 +249,25 @@ func (m *Model) Apply(given *Model, pinAll bool) error {
 				return fmt.Errorf("level %q.%q: %w", gc.Name, gl.Name, ErrModelMismatch)
 			}
 			l := &m.Comparisons[ci].Levels[li]
-			if gl.M > 0 {
-				l.M, l.PinM = gl.M, pinAll || gl.PinM
+			if gl.M > 0 && (fixed || gl.PinM) {
+				l.M, l.PinM = gl.M, gl.PinM
 			}
-			if gl.U > 0 {
-				l.U, l.PinU = gl.U, pinAll || gl.PinU
+			if gl.U > 0 && (fixed || gl.PinU) {
+				l.U, l.PinU = gl.U, gl.PinU
+			}
+			if gl.UHousehold > 0 && fixed {
+				l.UHousehold = gl.UHousehold
 			}
 		}
 	}
-	if given.Prior > 0 {
-		m.Prior = given.Prior
+	if fixed {
+		if given.Prior > 0 {
+			m.Prior = given.Prior
+		}
+		if given.HouseholdM > 0 && given.HouseholdU > 0 {
+			m.HouseholdM, m.HouseholdU = given.HouseholdM, given.HouseholdU
+		}
+		m.Trained, m.Seed = given.Trained, given.Seed
 	}
 	m.refresh()
 	return nil

@@ -14,7 +14,7 @@ import (
 // columns are only ever added after them.
 func MatchesHeader() []string {
 	return []string{"report", "match_id", "left_dataset", "left_key", "right_dataset", "right_key",
-		"match_probability", "match_weight", "band", "reasons", "rule", "exercise"}
+		"match_probability", "match_weight", "band", "reasons", "rule", "exercise", "recommended"}
 }
 
 // WriteMatches writes dir/matches.csv: one row per match of every report,
@@ -58,10 +58,19 @@ func writeMatches(w io.Writer, run *Run) error {
 			}
 			c.raw(rule)
 			c.text(run.Exercise)
+			c.raw(yesNo(m.Recommended))
 			c.end()
 		}
 	}
 	return c.flush()
+}
+
+// yesNo writes a flag as the reports do: "yes" or blank.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }
 
 func ruleNames(rr *ReportResult) []string {
@@ -92,7 +101,7 @@ func newReportTable(rr *ReportResult, base string) *reportTable {
 
 // header is the table's header row.
 func (t *reportTable) header() []string {
-	h := []string{"match_id", "match_probability", "band", "reasons"}
+	h := []string{"match_id", "match_probability", "band", "recommended", "reasons"}
 	for _, f := range t.fields {
 		h = append(h, f.headerLR[0], f.headerLR[1])
 	}
@@ -100,7 +109,7 @@ func (t *reportTable) header() []string {
 }
 
 // outcomeColumn is the position of "outcome" in header.
-func (t *reportTable) outcomeColumn() int { return 4 + 2*len(t.fields) + 1 }
+func (t *reportTable) outcomeColumn() int { return 5 + 2*len(t.fields) + 1 }
 
 // tableRow is one match as the table shows it.
 type tableRow struct {
@@ -154,6 +163,7 @@ func WriteReportCSV(run *Run, i int, dir string) error {
 			c.raw(r.id)
 			c.float(r.m.Probability, 6)
 			c.raw(match.Band(r.m.Probability))
+			c.raw(yesNo(r.m.Recommended))
 			c.raw(r.reasons)
 			for _, v := range r.vals {
 				if v.number {

@@ -132,6 +132,7 @@ func buildWorkbook(f *excelize.File, run *Run, t *reportTable) error {
 		put(r.id)
 		put(strconv.FormatFloat(r.m.Probability, 'f', 6, 64))
 		put(match.Band(r.m.Probability))
+		put(yesNo(r.m.Recommended))
 		put(r.reasons)
 		for _, v := range r.vals {
 			if v.number {
@@ -169,7 +170,7 @@ func (t *reportTable) widths(header []string) ([]float64, error) {
 	}
 	err := t.each(widthSample, func(_ int, r *tableRow) error {
 		fit(0, r.id)
-		fit(3, r.reasons)
+		fit(4, r.reasons)
 		for k, v := range r.vals {
 			fit(4+k, v.s)
 		}

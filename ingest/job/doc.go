@@ -31,6 +31,8 @@
 //	  - {id: febrl_link, left: a, right: b, threshold: 0.9, title: "..."}
 //	threshold: 0.9                   # optional, above 0 and below 1
 //	max_reject_rate: 0.05            # optional, 0 to 1: share of rejected rows that fails a dataset
+//	model: earlier/out/model/        # optional: trained models to reuse (a folder of <report>.json, or one file)
+//	train: true                      # optional: false scores with the default (or given) m and u
 //	seed: 1                          # optional random seed
 //
 // Block and flow styles may be mixed freely

@@ -78,6 +78,16 @@ type Job struct {
 	MaxRejectRate float64 // share of rejected rows that fails a dataset; DefaultMaxRejectRate when not set
 	Seed          int64   // random seed for anything sampled; DefaultSeed when not set
 
+	// Model is the absolute path of a folder of trained models
+	// (<report>.json, as a run writes to OUTPUT/model/), or of one model
+	// file for a job with one report; "" when not set. A model whose levels
+	// carry pin_m or pin_u keeps those values while the rest trains; a
+	// model with no pins is used as it is.
+	Model string
+	// Train is false when the job says `train: false`: reports are scored
+	// with the catalogue's default m and u (or the given model's).
+	Train bool
+
 	// Lines is the job file line of each top-level key present, by key name.
 	Lines map[string]int
 

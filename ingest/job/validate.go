@@ -24,6 +24,8 @@ type jobFields struct {
 	Threshold     number                   `yaml:"threshold"`
 	MaxRejectRate number                   `yaml:"max_reject_rate"`
 	Seed          integer                  `yaml:"seed"`
+	Model         text                     `yaml:"model"`
+	Train         text                     `yaml:"train"`
 }
 
 func (jobFields) label() (string, string) { return "the top level of the job file", "" }
@@ -98,6 +100,22 @@ func build(abs string, e entry[jobFields]) (*Job, ErrorList) {
 	}
 	if raw.Seed.set {
 		j.Seed = raw.Seed.val
+	}
+	if raw.Model.set && raw.Model.val != "" {
+		j.Model = resolve(dir, raw.Model.val)
+		if _, err := os.Stat(j.Model); err != nil {
+			errs = append(errs, errAt(raw.Model.p, ErrDataFile, "model %q: no such file or folder", raw.Model.val))
+		}
+	}
+	j.Train = true
+	if raw.Train.set {
+		switch strings.ToLower(raw.Train.val) {
+		case "true", "yes", "on":
+		case "false", "no", "off":
+			j.Train = false
+		default:
+			errs = append(errs, errAt(raw.Train.p, ErrInvalidValue, "train must be true or false"))
+		}
 	}
 
 	if len(raw.Datasets.items) == 0 {

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -117,7 +119,6 @@ type planned struct {
 	rep         *match.Report
 	left, right string
 	threshold   float64
-	model       *match.Model // given in the job, or nil
 }
 
 // planReports decides which reports run over which datasets: the job's
@@ -190,10 +191,17 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	name := p.rep.ID
 	linker := match.NewLinker(p.rep, left, right, 0)
 	model := match.DefaultModel(p.rep.ID, linker.Comparisons)
-	if p.model != nil {
-		if err := model.Apply(p.model, opts.NoTrain); err != nil {
-			return nil, err
+	training := !opts.NoTrain && j.Train
+	given, err := loadModel(j, p.rep.ID)
+	if err != nil {
+		return nil, err
+	}
+	if given != nil {
+		fixed := !given.Pinned()
+		if err := model.Apply(given, fixed); err != nil {
+			return nil, fmt.Errorf("model for report %q: %w", p.rep.ID, err)
 		}
+		training = training && !fixed
 	}
 	chunks := func(ctx context.Context, send func([2]int) error) error {
 		n := linker.LeftLen()
@@ -204,8 +212,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		}
 		return nil
 	}
-	if !opts.NoTrain {
-		var err error
+	if training {
 		if model, err = train(ctx, j, linker, model, all, chunks, opts); err != nil {
 			return nil, err
 		}
@@ -217,7 +224,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		st      match.Stats
 		n       int
 	}
-	err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (scored, error) {
+	err = ordered(ctx, opts.Workers, chunks, func(c [2]int) (scored, error) {
 		st := linker.NewStats()
 		ms := linker.Score(c[0], c[1], model, p.threshold, &st)
 		return scored{ms, st, c[1] - c[0]}, nil
@@ -231,6 +238,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		return nil, err
 	}
 	sortMatches(rr)
+	match.Recommend(rr.Matches, match.RecommendedShare)
 	prog.Done(fmt.Sprintf("matched %s (%s x %s): %d candidate pairs, %d matches", name, left.Name, right.Name, rr.Stats.Total(), len(rr.Matches)))
 	return rr, nil
 }
@@ -305,4 +313,32 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: j.Seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
+}
+
+// ErrModelFile means a model file given in the job cannot be used.
+var ErrModelFile = errors.New("not a model file nfi wrote")
+
+// loadModel reads the job's model for a report: <model>/<report>.json when
+// the job's model: names a folder (nil when the folder has none for this
+// report), or the one file it names.
+func loadModel(j *job.Job, report string) (*match.Model, error) {
+	if j.Model == "" {
+		return nil, nil
+	}
+	path := j.Model
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, report+".json")
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("model %s: %w", path, err)
+	}
+	var m match.Model
+	if err := json.Unmarshal(b, &m); err != nil || len(m.Comparisons) == 0 {
+		return nil, fmt.Errorf("model %s: %w", path, ErrModelFile)
+	}
+	return &m, nil
 }
