@@ -96,6 +96,31 @@ func PersonBlockingRules() []*BlockingRule {
 			}
 			return hashKey(p.Address.Street, p.Address.Number, p.Address.Flat, p.Postcode.Full)
 		}},
+		{Name: "postcode+surname_phonetic", Fields: []string{"postcode", "surname"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.Postcode.Full == "" || p.SurnameMeta == "" {
+				return 0
+			}
+			return hashKey(p.Postcode.Full, p.SurnameMeta)
+		}},
+		{Name: "names_either_order+postcode", Fields: []string{"forenames", "surname", "postcode"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.ForenameMeta == "" || p.SurnameMeta == "" || p.Postcode.Full == "" {
+				return 0
+			}
+			a, b := p.ForenameMeta, p.SurnameMeta
+			if b < a {
+				a, b = b, a
+			}
+			return hashKey(a, b, p.Postcode.Full)
+		}},
+		{Name: "house+street+forename_initial", Fields: []string{"address_1", "forenames"}, key: func(r *ingest.Record) uint64 {
+			p := &r.Person
+			if p.Address.Street == "" || (p.Address.Number == "" && p.Address.Name == "") || p.Forename == "" {
+				return 0
+			}
+			return hashKey(p.Address.Street, p.Address.Number, p.Address.Name, p.Forename[:1])
+		}},
 		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, Fixes: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.Forename == "" || p.Surname == "" {

@@ -318,6 +318,13 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 	}
 }
 
+// Candidates calls fn for every candidate pair with its left record in
+// [lo, hi), each once, with the rule it is credited to: what blocking lets
+// through, for measuring blocking recall.
+func (k *Linker) Candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)) {
+	k.candidates(lo, hi, st, fn)
+}
+
 // compare fills levels (len(k.Comparisons)) for a pair.
 func (k *Linker) compare(l, r int32, levels []uint8) {
 	a, b := &k.Left.Records[l], &k.Right.Records[r]

@@ -281,3 +281,32 @@ func (m *Model) comparison(name string) int {
 	}
 	return -1
 }
+
+// Spread compares two models of one report trained with different seeds:
+// the largest difference between a level's weights, and between the
+// priors' weights, in bits. Training is stable when both are small.
+type Spread struct {
+	Seeds       [2]int64 `json:"seeds"`
+	MaxWeight   float64  `json:"max_weight_difference"` // bits, over every level (household weights included)
+	Level       string   `json:"level"`                 // where the largest difference is
+	PriorWeight float64  `json:"prior_weight_difference"`
+	// MatchesOnlyInOne counts the pairs reported with one model but not the
+	// other (filled in by the caller, who scores both).
+	MatchesOnlyInOne int `json:"matches_only_in_one"`
+}
+
+// SpreadBetween measures how far two models of one report differ.
+func SpreadBetween(a, b *Model) Spread {
+	s := Spread{Seeds: [2]int64{a.Seed, b.Seed}, PriorWeight: math.Abs(a.PriorWeight() - b.PriorWeight())}
+	for ci := range a.Comparisons {
+		for li := range a.Comparisons[ci].Levels {
+			la, lb := &a.Comparisons[ci].Levels[li], &b.Comparisons[ci].Levels[li]
+			for _, d := range []float64{math.Abs(la.Weight - lb.Weight), math.Abs(la.WeightHousehold - lb.WeightHousehold)} {
+				if d > s.MaxWeight {
+					s.MaxWeight, s.Level = d, a.Comparisons[ci].Name+"."+la.Name
+				}
+			}
+		}
+	}
+	return s
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/nfi-engine/nfi/match"
 	"io"
 	"path/filepath"
 
@@ -169,6 +170,9 @@ type SummaryReport struct {
 	Matches      map[string]int `json:"matches"`  // by band, and "total"
 	Threshold    float64        `json:"threshold"`
 	ModelTrained bool           `json:"model_trained"`
+	// Stability is the spread between models trained with two seeds, when
+	// the run was asked to check it.
+	Stability *match.Spread `json:"stability,omitempty"`
 }
 
 // SummaryRule is one blocking rule's candidate pairs, and the pairs it
@@ -207,7 +211,7 @@ func NewSummary(run *Run) *Summary {
 		c := bandCounts(rr)
 		sr := SummaryReport{ID: rr.Report.ID, Title: rr.Report.Title, Left: rr.Left.Name, Right: rr.Right.Name,
 			Blocking: ruleFigures(rr), Threshold: rr.Threshold, ModelTrained: rr.Model != nil && rr.Model.Trained,
-			Matches: map[string]int{"total": len(rr.Matches)}}
+			Matches: map[string]int{"total": len(rr.Matches)}, Stability: rr.Stability}
 		for bi, b := range Bands() {
 			sr.Matches[b] = c[bi]
 		}

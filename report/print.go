@@ -66,6 +66,19 @@ func PrintSummary(w io.Writer, run *Run) {
 		if len(run.Reports) == 0 {
 			p("(no reports)\n")
 		}
+		stable := false
+		for _, rr := range run.Reports {
+			stable = stable || rr.Stability != nil
+		}
+		if stable {
+			section("Training stability (two seeds)")
+			p("report\tseeds\tlargest weight difference (bits)\tat level\tprior difference (bits)\tmatches in one run only\n")
+			for _, rr := range run.Reports {
+				if s := rr.Stability; s != nil {
+					p("%s\t%d, %d\t%.4f\t%s\t%.4f\t%d\n", rr.Report.ID, s.Seeds[0], s.Seeds[1], s.MaxWeight, s.Level, s.PriorWeight, s.MatchesOnlyInOne)
+				}
+			}
+		}
 	}
 
 	if len(run.Stages) > 0 {

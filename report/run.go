@@ -44,6 +44,9 @@ type ReportResult struct {
 	// left key, then right key), so every output lists them in one order.
 	Matches []match.Match
 	Stats   match.Stats
+	// Stability is set when the run was asked to check it: how far a model
+	// trained with another seed differs (nil otherwise).
+	Stability *match.Spread
 }
 
 // Stage is one timed step of the pipeline.

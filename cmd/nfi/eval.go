@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,8 @@ import (
 	"github.com/gocarina/gocsv"
 	"github.com/spf13/cobra"
 
+	"github.com/nfi-engine/nfi/cmd/nfi/pipeline"
+	"github.com/nfi-engine/nfi/ingest/job"
 	"github.com/nfi-engine/nfi/ingest/source"
 	"github.com/nfi-engine/nfi/match/eval"
 	"github.com/nfi-engine/nfi/report/atomic"
@@ -29,6 +32,7 @@ type evalOptions struct {
 	entity   string
 	entityRE string
 	report   string
+	job      string
 }
 
 func newEvalCmd(stdout, _ io.Writer) *cobra.Command {
@@ -49,6 +53,7 @@ func newEvalCmd(stdout, _ io.Writer) *cobra.Command {
 	f.StringVar(&opts.entity, "entity", "", "with --data: the column holding the entity id")
 	f.StringVar(&opts.entityRE, "entity-re", "", "with --data: a regular expression whose first group, applied to the key, is the entity id")
 	f.StringVar(&opts.report, "report", "", "with --data: the report to score")
+	f.StringVar(&opts.job, "job", "", "the run's job file: re-read its data to measure blocking recall (the share of true pairs blocking lets through)")
 	return cmd
 }
 
@@ -87,9 +92,13 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "report\ttrue pairs\treported\ttrue positives\tprecision\trecall\tF1\tlook-alikes reported\tbest-F1 threshold\t")
+	fmt.Fprintln(tw, "report\ttrue pairs\treported\ttrue positives\tprecision\trecall\tF1\tlook-alikes reported\tbest-F1 threshold\tcandidate pairs\tblocking recall\t")
 	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t\n", r.Report, r.TruePairs, r.Predicted, r.TP, r.Precision, r.Recall, r.F1, r.LookAlikes, r.Best.Threshold)
+		cand, br := "-", "-"
+		if opts.job != "" {
+			cand, br = fmt.Sprint(r.Candidates), fmt.Sprintf("%.4f", r.BlockingRecall)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%s\t%s\t\n", r.Report, r.TruePairs, r.Predicted, r.TP, r.Precision, r.Recall, r.F1, r.LookAlikes, r.Best.Threshold, cand, br)
 		if err := writeCurve(filepath.Join(opts.output, "eval", r.Report+"_pr_curve.csv"), r.Curve); err != nil {
 			return err
 		}
@@ -171,10 +180,33 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	var cands map[string][][2]string
+	if opts.job != "" {
+		j, err := job.Load(opts.job)
+		if err != nil {
+			return nil, err
+		}
+		scratch, err := os.MkdirTemp("", "nfi-eval-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(scratch)
+		if cands, err = pipeline.CandidatePairs(context.Background(), j, pipeline.Options{Output: scratch}); err != nil {
+			return nil, err
+		}
+	}
 	var out []evalResult
 	for _, id := range ids {
 		curve := eval.Curve(pred[id], truth[id])
-		out = append(out, evalResult{Result: eval.Evaluate(id, pred[id], truth[id], look[id]), Curve: curve, Best: eval.BestF1(curve)})
+		r := evalResult{Result: eval.Evaluate(id, pred[id], truth[id], look[id]), Curve: curve, Best: eval.BestF1(curve)}
+		if cands != nil {
+			ps := make([]eval.Pair, len(cands[id]))
+			for i, c := range cands[id] {
+				ps[i] = eval.NewPair(c[0], c[1], within[id])
+			}
+			r.AddBlocking(ps, truth[id])
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }

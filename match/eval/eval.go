@@ -40,6 +40,30 @@ type Result struct {
 	Recall     float64 `json:"recall"`
 	F1         float64 `json:"f1"`
 	LookAlikes int     `json:"lookalikes_reported"` // pairs labelled as look-alikes that were reported
+	// Blocking figures, when the candidate pairs are known: how many pairs
+	// blocking let through, and the share of true pairs among them (the
+	// ceiling on recall).
+	Candidates     int     `json:"candidate_pairs,omitempty"`
+	BlockingRecall float64 `json:"blocking_recall,omitempty"`
+}
+
+// AddBlocking fills r's blocking figures from the candidate pairs.
+func (r *Result) AddBlocking(candidates []Pair, truth map[Pair]bool) {
+	seen := make(map[Pair]bool, len(candidates))
+	found := 0
+	for _, c := range candidates {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		if truth[c] {
+			found++
+		}
+	}
+	r.Candidates = len(seen)
+	if len(truth) > 0 {
+		r.BlockingRecall = float64(found) / float64(len(truth))
+	}
 }
 
 // Point is one threshold of the precision-recall curve.

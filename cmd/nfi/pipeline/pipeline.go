@@ -27,6 +27,9 @@ type Options struct {
 	NoTrain  bool     // score with the default (or given) m and u instead of training
 	Output   string   // overrides the job's output folder when set
 	Progress Progress // nil = none
+	// CheckStability trains every report a second time with the next seed
+	// and reports how far the two models (and their matches) differ.
+	CheckStability bool
 	// ChunkRecords is how many left-hand records a matching work item
 	// covers; 0 = 1024.
 	ChunkRecords int
@@ -212,9 +215,16 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		}
 		return nil
 	}
+	var second *match.Model
 	if training {
-		if model, err = train(ctx, j, linker, model, all, chunks, opts); err != nil {
+		base := model
+		if model, err = train(ctx, j, linker, base, all, j.Seed, chunks, opts); err != nil {
 			return nil, err
+		}
+		if opts.CheckStability {
+			if second, err = train(ctx, j, linker, base, all, j.Seed+1, chunks, opts); err != nil {
+				return nil, err
+			}
 		}
 	}
 	prog.Start("match "+name, int64(linker.LeftLen()))
@@ -239,6 +249,13 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	}
 	sortMatches(rr)
 	match.Recommend(rr.Matches, match.RecommendedShare)
+	if second != nil {
+		spread := match.SpreadBetween(model, second)
+		st := linker.NewStats()
+		other := linker.Score(0, linker.LeftLen(), second, p.threshold, &st)
+		spread.MatchesOnlyInOne = symmetricDifference(rr.Matches, other)
+		rr.Stability = &spread
+	}
 	prog.Done(fmt.Sprintf("matched %s (%s x %s): %d candidate pairs, %d matches", name, left.Name, right.Name, rr.Stats.Total(), len(rr.Matches)))
 	return rr, nil
 }
@@ -265,7 +282,7 @@ func sortMatches(rr *report.ReportResult) {
 // train counts the comparison patterns of the candidate pairs and of each
 // training rule's pairs, chunk by chunk on the workers, samples u, and
 // trains the model.
-func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Model, others []*ingest.Dataset, chunks func(context.Context, func([2]int) error) error, opts Options) (*match.Model, error) {
+func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Model, others []*ingest.Dataset, seed int64, chunks func(context.Context, func([2]int) error) error, opts Options) (*match.Model, error) {
 	prog := opts.Progress
 	name := linker.Report.ID
 	prog.Start("train "+name, int64(linker.LeftLen()))
@@ -308,9 +325,9 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	for i, ri := range rules {
 		ss[i] = match.Session{Rule: linker.Rules[ri].Name, Fixed: fixed[i], Patterns: sessions[i]}
 	}
-	u := linker.SampleU(j.Seed, match.DefaultUSample)
+	u := linker.SampleU(seed, match.DefaultUSample)
 	hhs := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
-	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: j.Seed})
+	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
 }
@@ -341,4 +358,67 @@ func loadModel(j *job.Job, report string) (*match.Model, error) {
 		return nil, fmt.Errorf("model %s: %w", path, ErrModelFile)
 	}
 	return &m, nil
+}
+
+// symmetricDifference counts the pairs in one list of matches but not the
+// other.
+func symmetricDifference(a, b []match.Match) int {
+	in := map[[2]int32]int{}
+	for _, m := range a {
+		in[[2]int32{m.Left, m.Right}]++
+	}
+	for _, m := range b {
+		in[[2]int32{m.Left, m.Right}]--
+	}
+	n := 0
+	for _, v := range in {
+		if v != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// CandidatePairs reads a job's datasets and, for each planned report, lists
+// the candidate pairs blocking lets through as (left key, right key), by
+// report id: for measuring blocking recall against labelled truth. Rejects
+// are written under opts.Output (a scratch folder). It matches nothing.
+func CandidatePairs(ctx context.Context, j *job.Job, opts Options) (map[string][][2]string, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Progress == nil {
+		opts.Progress = quiet{}
+	}
+	out := opts.Output
+	if out == "" {
+		out = j.Output
+	}
+	plan, err := planReports(j)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]*ingest.Dataset{}
+	nick := normal.NewNicknames()
+	for i := range j.Datasets {
+		d := &j.Datasets[i]
+		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress)
+		if err != nil {
+			return nil, err
+		}
+		byName[d.Name] = res.Dataset
+	}
+	pairs := map[string][][2]string{}
+	for _, p := range plan {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		l, r := byName[p.left], byName[p.right]
+		k := match.NewLinker(p.rep, l, r, 0)
+		st := k.NewStats()
+		k.Candidates(0, k.LeftLen(), &st, func(li, ri int32, _ int) {
+			pairs[p.rep.ID] = append(pairs[p.rep.ID], [2]string{l.Records[li].Ref(), r.Records[ri].Ref()})
+		})
+	}
+	return pairs, nil
 }
