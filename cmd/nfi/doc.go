@@ -5,6 +5,8 @@
 //	nfi run job.yaml            read, check, match and write every report
 //	nfi check job.yaml          read and check the data, write the quality report, match nothing
 //	nfi fixtures --out DIR      generate a fictional council's extracts with ground truth
+//	nfi eval --truth FILE OUT   score a run against labelled pairs or entity ids
+//	nfi explain OUT MATCH_ID    show one match: the records side by side and its weight step by step
 //	nfi version                 print the version
 //
 // Exit codes: 0 done; 1 the job failed (the reason on stderr); 2 usage;

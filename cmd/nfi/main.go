@@ -75,7 +75,7 @@ Exit codes: 0 done; 1 the job failed; 2 usage; 3 done, but some rows were reject
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(stdout, stderr, false), newRunCmd(stdout, stderr, true), newFixturesCmd(stdout, stderr), newEvalCmd(stdout, stderr), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr, false), newRunCmd(stdout, stderr, true), newFixturesCmd(stdout, stderr), newEvalCmd(stdout, stderr), newExplainCmd(stdout, stderr), newVersionCmd(stdout))
 	return root
 }
 
