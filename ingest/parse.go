@@ -167,10 +167,69 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 			return &source.Error{File: p.file, Line: line, Field: strings.Join(k.NeedsOneOf, "/"), Err: reason}
 		}
 	}
-	if k.Entity == PersonEntity {
+	switch k.Entity {
+	case PersonEntity:
 		p.person(rec)
+	case SupplierEntity:
+		p.supplier(rec)
+	case PaymentEntity:
+		p.payment(rec)
 	}
 	return nil
+}
+
+// valid returns the canonical value of a field when it is present and
+// valid, else "".
+func (p *Parser) valid(rec *Record, field string) string {
+	i := p.m.Kind.Field(field)
+	if i < 0 || rec.Invalid&(1<<uint(i)) != 0 {
+		return ""
+	}
+	return rec.Values[i]
+}
+
+// supplier builds the normalised supplier forms of rec.
+func (p *Parser) supplier(rec *Record) {
+	s := &Supplier{Company: normal.ParseCompany(p.valid(rec, "supplier_name"))}
+	if pc := p.valid(rec, "postcode"); pc != "" {
+		s.Postcode = value.ParsePostcode(pc)
+	} else if i := p.m.Kind.Field("postcode"); i >= 0 && rec.Values[i] != "" {
+		s.Postcode = value.ParsePostcode(rec.Values[i])
+	}
+	var lines []string
+	for i := 1; i <= 5; i++ {
+		if a := p.valid(rec, "address_"+strconv.Itoa(i)); a != "" {
+			lines = append(lines, a)
+		}
+	}
+	if len(lines) > 0 {
+		s.Address = normal.ParseAddress(lines)
+	}
+	s.SortCode, s.Account = p.valid(rec, "sort_code"), p.valid(rec, "account_number")
+	vat := strings.ToUpper(strings.ReplaceAll(p.valid(rec, "vat_number"), " ", ""))
+	s.VAT = strings.TrimPrefix(vat, "GB")
+	if cn := strings.ToUpper(strings.ReplaceAll(p.valid(rec, "company_number"), " ", "")); cn != "" {
+		s.CompanyNo = strings.Repeat("0", max(0, 8-len(cn))) + cn
+	}
+	rec.Supplier = s
+}
+
+// payment builds the normalised payment forms of rec.
+func (p *Parser) payment(rec *Record) {
+	pm := &Payment{CreditorRef: p.valid(rec, "creditor_ref"), PaymentRef: p.valid(rec, "payment_reference")}
+	pm.Invoice, pm.InvoiceDigits = normal.InvoiceNumber(p.valid(rec, "invoice_number"))
+	for _, f := range []string{"invoice_date", "payment_date"} {
+		if d, err := value.ParseISODate(p.valid(rec, f)); err == nil && !d.IsZero() {
+			pm.Date = d
+			break
+		}
+	}
+	if a := p.valid(rec, "amount"); a != "" {
+		if v, err := strconv.ParseInt(a, 10, 64); err == nil {
+			pm.Amount, pm.HasAmount = v, true
+		}
+	}
+	rec.Payment = pm
 }
 
 // value returns the canonical text of one raw value and whether it is
@@ -271,6 +330,7 @@ func (p *Parser) person(rec *Record) {
 		}
 	}
 	ps.NickGroups = p.nick.Groups(ps.Forename)
+	ps.Initials = p.nick.Initials(ps.Forename)
 	ps.SurnameSoundex = phonetic.Soundex(ps.Surname)
 	ps.SurnameMeta, _ = phonetic.DoubleMetaphone(ps.Surname)
 	ps.ForenameMeta, _ = phonetic.DoubleMetaphone(ps.Forename)

@@ -18,6 +18,34 @@ type Record struct {
 	// Person is the normalised form of a person record (zero for other
 	// entities).
 	Person Person
+	// Supplier is the normalised form of a creditor record (nil for other
+	// entities).
+	Supplier *Supplier
+	// Payment is the normalised form of a payment record (nil for other
+	// entities).
+	Payment *Payment
+}
+
+// Supplier holds the normalised forms that supplier matching compares.
+type Supplier struct {
+	Company   normal.Company
+	Postcode  value.Postcode
+	Address   normal.Address
+	SortCode  string
+	Account   string
+	VAT       string // digits only, without a GB prefix
+	CompanyNo string // upper case, padded to eight characters with leading zeros
+}
+
+// Payment holds the normalised forms that payment matching compares.
+type Payment struct {
+	CreditorRef   string
+	Invoice       string     // letters and digits of the invoice number, upper case
+	InvoiceDigits string     // its digits without leading zeros
+	Date          value.Date // the invoice date, else the payment date
+	Amount        int64      // pence
+	HasAmount     bool
+	PaymentRef    string
 }
 
 // Ref is the record's reference (the job's `key:` column).
@@ -31,6 +59,7 @@ type Person struct {
 	Surname      string   // whole surname, joined (normal.SurnameKey form)
 	SurnameParts []string // parts of a double-barrelled surname (nil when one part)
 	NickGroups   []uint32 // nickname groups of the first forename (nil when none)
+	Initials     string   // letters the first forename or any of its variants begins with
 
 	SurnameSoundex, SurnameMeta string // phonetic keys of the surname
 	ForenameMeta                string // Double Metaphone of the first forename

@@ -1,7 +1,10 @@
 package match
 
 import (
+	"strings"
+
 	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
 
@@ -140,7 +143,8 @@ func forenameLevel(ra, rb *ingest.Record) uint8 {
 	switch {
 	case jw >= jwClose:
 		return 3
-	case (len(a.Forename) == 1 || len(b.Forename) == 1) && a.Forename[0] == b.Forename[0]:
+	case len(a.Forename) == 1 && strings.IndexByte(b.Initials, a.Forename[0]) >= 0,
+		len(b.Forename) == 1 && strings.IndexByte(a.Initials, b.Forename[0]) >= 0:
 		return 4
 	case namesSwapped(a, b):
 		return 5
@@ -277,7 +281,7 @@ func otherIDLevel(ra, rb *ingest.Record) uint8 {
 }
 
 func postcodeLevel(ra, rb *ingest.Record) uint8 {
-	a, b := &ra.Person.Postcode, &rb.Person.Postcode
+	a, b := postcodeOf(ra), postcodeOf(rb)
 	switch {
 	case a.Full == "" || b.Full == "":
 		return 0
@@ -296,7 +300,7 @@ func postcodeLevel(ra, rb *ingest.Record) uint8 {
 }
 
 func addressLevel(ra, rb *ingest.Record) uint8 {
-	a, b := &ra.Person.Address, &rb.Person.Address
+	a, b := addressOf(ra), addressOf(rb)
 	if (a.Number == "" && a.Street == "" && a.Name == "") || (b.Number == "" && b.Street == "" && b.Name == "") {
 		return 0
 	}
@@ -347,12 +351,37 @@ func uprnLevel(ra, rb *ingest.Record) uint8 {
 }
 
 func bankLevel(ra, rb *ingest.Record) uint8 {
-	a, b := &ra.Person, &rb.Person
+	sa, aa := bankOf(ra)
+	sb, ab := bankOf(rb)
 	switch {
-	case a.Account == "" || b.Account == "":
+	case aa == "" || ab == "":
 		return 0
-	case a.Account == b.Account && a.SortCode == b.SortCode:
+	case aa == ab && sa == sb:
 		return 1
 	}
 	return 2
+}
+
+// The accessors below read the parts that person and supplier records
+// share, so that the address and bank comparisons serve both.
+
+func postcodeOf(r *ingest.Record) *value.Postcode {
+	if r.Supplier != nil {
+		return &r.Supplier.Postcode
+	}
+	return &r.Person.Postcode
+}
+
+func addressOf(r *ingest.Record) *normal.Address {
+	if r.Supplier != nil {
+		return &r.Supplier.Address
+	}
+	return &r.Person.Address
+}
+
+func bankOf(r *ingest.Record) (sortCode, account string) {
+	if r.Supplier != nil {
+		return r.Supplier.SortCode, r.Supplier.Account
+	}
+	return r.Person.SortCode, r.Person.Account
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/value"
 )
 
 // DefaultMaxBlock is the most right-hand records one blocking key may hold
@@ -33,6 +34,15 @@ type Linker struct {
 	Comparisons []*Comparison
 	Rules       []*BlockingRule
 	MaxBlock    int
+	// AsAt is the date the run is as at, for requirements that need one (an
+	// attainer turning 18 before it). Zero means no date is needed.
+	AsAt   value.Date
+	checks []requirement // the report's requirements
+	// DuplicateCreditors lists pairs of creditor references found to be one
+	// supplier (by the duplicate_creditors report), so that a payment to
+	// each counts as paid to one creditor. Keys are ordered pairs, lower
+	// first.
+	DuplicateCreditors map[[2]string]bool
 
 	lkeys, rkeys [][]uint64           // [rule][record]
 	index        []map[uint64][]int32 // [rule] right key -> right records, ascending
@@ -48,14 +58,14 @@ type household struct{ uprn, addr uint64 }
 // householdOf returns the keys of the property a person lives at. An
 // address without a postcode, or without a house number or name, gives no
 // address key.
-func householdOf(p *ingest.Person) household {
+func householdOf(r *ingest.Record) household {
 	var h household
-	if p.UPRN != "" {
-		h.uprn = hashKey(p.UPRN)
+	if r.Person.UPRN != "" {
+		h.uprn = hashKey(r.Person.UPRN)
 	}
-	a := &p.Address
-	if p.Postcode.Full != "" && (a.Number != "" || a.Name != "") {
-		h.addr = hashKey(p.Postcode.Full, a.Flat, a.Number, a.Name, a.Street)
+	a, pc := addressOf(r), postcodeOf(r)
+	if pc.Full != "" && (a.Number != "" || a.Name != "") {
+		h.addr = hashKey(pc.Full, a.Flat, a.Number, a.Name, a.Street)
 	}
 	return h
 }
@@ -81,7 +91,7 @@ func (h household) same(o household) bool {
 func householdKeys(d *ingest.Dataset) []household {
 	out := make([]household, len(d.Records))
 	for i := range d.Records {
-		out[i] = householdOf(&d.Records[i].Person)
+		out[i] = householdOf(&d.Records[i])
 	}
 	return out
 }
@@ -222,15 +232,23 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 		}
 		return true
 	}
-	for _, c := range PersonComparisons() {
+	kind, ok := matchings()[rep.Match]
+	if !ok {
+		kind = matchings()[MatchPerson]
+	}
+	for _, c := range kind.comparisons() {
 		if both(c.Fields) && len(k.Comparisons) < maxComparisons {
 			k.Comparisons = append(k.Comparisons, c)
 		}
 	}
-	for _, b := range PersonBlockingRules() {
+	for _, b := range kind.rules() {
 		if all(b.Fields) {
 			k.Rules = append(k.Rules, b)
 		}
+	}
+	reqs := requirements()
+	for _, r := range rep.Requires {
+		k.checks = append(k.checks, reqs[r])
 	}
 	k.lkeys = make([][]uint64, len(k.Rules))
 	k.rkeys = make([][]uint64, len(k.Rules))
@@ -316,6 +334,33 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 			}
 		}
 	}
+}
+
+// sameCreditor reports whether two creditor references are one creditor,
+// or two records of one supplier.
+func (k *Linker) sameCreditor(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	if b < a {
+		a, b = b, a
+	}
+	return k.DuplicateCreditors[[2]string{a, b}]
+}
+
+// holds reports whether a pair meets the report's condition and
+// requirements.
+func (k *Linker) holds(l, r int32) bool {
+	a, b := &k.Left.Records[l], &k.Right.Records[r]
+	if !k.Report.Holds(a, b, k.Left, k.Right) {
+		return false
+	}
+	for _, check := range k.checks {
+		if !check(k, a, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // Candidates calls fn for every candidate pair with its left record in
@@ -472,7 +517,7 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 		if p < threshold {
 			return
 		}
-		if !k.Report.Holds(&k.Left.Records[l], &k.Right.Records[r], k.Left, k.Right) {
+		if !k.holds(l, r) {
 			return
 		}
 		m := Match{Left: l, Right: r, Levels: append([]uint8(nil), levels...), Household: hh, Weight: w, Probability: p, Rule: uint8(rule)}

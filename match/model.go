@@ -34,6 +34,10 @@ type Model struct {
 	HouseholdM      float64 `json:"household_m"`
 	HouseholdU      float64 `json:"household_u"`
 	HouseholdWeight float64 `json:"household_weight"`
+	// HouseholdOnce counts the household comparisons once, the highest of
+	// their weights, for every pair (reports decided by their requirements,
+	// where one account or one property is the link).
+	HouseholdOnce bool `json:"household_once,omitempty"`
 	// Sessions lists the training sessions (one per training blocking
 	// rule with enough pairs).
 	Sessions []SessionInfo `json:"sessions,omitempty"`
@@ -102,6 +106,16 @@ func DefaultModel(report string, comps []*Comparison) *Model {
 	return m
 }
 
+// EvidenceModel is the model of a report decided by its requirements (see
+// Report.EvidenceOnly): the default m and u, an even prior, and the address
+// and bank comparisons counted once.
+func EvidenceModel(report string, comps []*Comparison) *Model {
+	m := DefaultModel(report, comps)
+	m.Prior, m.HouseholdOnce = 0.5, true
+	m.refresh()
+	return m
+}
+
 // refresh recomputes every level's weight from its m and u.
 func (m *Model) refresh() {
 	m.HouseholdWeight = math.Log2(clamp(m.HouseholdM) / math.Max(m.HouseholdU, 1e-12))
@@ -114,6 +128,13 @@ func (m *Model) refresh() {
 			}
 			l.Weight = levelWeight(l.M, l.U, l.Agree)
 			l.WeightHousehold = levelWeight(l.M, l.UHousehold, l.Agree)
+			if ex := &m.Comparisons[ci].Levels[1]; li > 1 && l.Agree && ex.Agree {
+				// A looser agreement (a typo, a nickname) is never stronger
+				// evidence than exact agreement, however rarely unrelated
+				// pairs land on it.
+				l.Weight = math.Min(l.Weight, ex.Weight)
+				l.WeightHousehold = math.Min(l.WeightHousehold, ex.WeightHousehold)
+			}
 		}
 	}
 }
@@ -153,6 +174,19 @@ func (m *Model) PriorWeight() float64 {
 // strangers.
 func (m *Model) Weight(levels []uint8, household bool) float64 {
 	w := m.PriorWeight()
+	if m.HouseholdOnce {
+		hh, any := 0.0, false
+		for ci, l := range levels {
+			c := &m.Comparisons[ci]
+			switch {
+			case !c.Household:
+				w += c.Levels[l].Weight
+			case l != 0 && (!any || c.Levels[l].Weight > hh):
+				hh, any = c.Levels[l].Weight, true
+			}
+		}
+		return w + hh
+	}
 	if household {
 		w += m.HouseholdWeight
 	}
@@ -183,6 +217,29 @@ type Step struct {
 // be nil). With the prior's weight they add up to the pair's weight.
 func (m *Model) Explain(levels []uint8, household bool, adjust []float64) []Step {
 	steps := make([]Step, 0, len(levels)+1)
+	if m.HouseholdOnce {
+		best := -1
+		for ci, l := range levels {
+			c := &m.Comparisons[ci]
+			lv := &c.Levels[l]
+			st := Step{Comparison: c.Name, Level: lv.Name, M: lv.M, U: lv.U, Weight: lv.Weight}
+			if c.Household {
+				if l != 0 && (best < 0 || lv.Weight > steps[best].Weight) {
+					best = ci
+				}
+			}
+			steps = append(steps, st)
+		}
+		for ci := range steps {
+			if m.Comparisons[ci].Household && ci != best {
+				steps[ci].Weight = 0
+			}
+			if adjust != nil {
+				steps[ci].Weight += adjust[ci]
+			}
+		}
+		return steps
+	}
 	if household {
 		steps = append(steps, Step{Comparison: "household", Level: "same-property", M: m.HouseholdM, U: m.HouseholdU, Weight: m.HouseholdWeight})
 	}

@@ -112,7 +112,8 @@ func testRun(t testing.TB) *Run {
 		{"ref": "@P2", "forenames": "JANE", "surname": canary, "dob": "1970-01-12", "postcode": "ZZ9 9ZZ", "pension_amount": "100"},
 	})
 
-	p2p, _ := match.LookupReport("payroll_to_pensions")
+	p2ps, _ := match.LookupReport("payroll_to_pensions")
+	p2p := p2ps[0]
 	k1 := pin(match.NewLinker(p2p, pay, pen, 0))
 	m1 := match.DefaultModel(p2p.ID, k1.Comparisons)
 	st1 := match.Stats{Pairs: make([]int64, len(k1.Rules)), CappedPairs: make([]int64, len(k1.Rules))}
@@ -126,7 +127,8 @@ func testRun(t testing.TB) *Run {
 			scored(m1, 1, 1, levels(t, k1, map[string]string{"forenames": "exact", "surname": "exact", "dob": "day-month-swapped", "postcode": "unit"}), 1),
 		}}
 
-	pp, _ := match.LookupReport("payroll_to_payroll")
+	pps, _ := match.LookupReport("payroll_to_payroll")
+	pp := pps[0]
 	k2 := pin(match.NewLinker(pp, pay, pay, 0))
 	m2 := match.DefaultModel(pp.ID, k2.Comparisons)
 	m2.Trained = true

@@ -33,6 +33,7 @@
 //	max_reject_rate: 0.05            # optional, 0 to 1: share of rejected rows that fails a dataset
 //	model: earlier/out/model/        # optional: trained models to reuse (a folder of <report>.json, or one file)
 //	train: true                      # optional: false scores with the default (or given) m and u
+//	as_at: 2026-10-01                # optional: the date the exercise is as at (default: the day of the run)
 //	seed: 1                          # optional random seed
 //
 // Block and flow styles may be mixed freely

@@ -87,6 +87,10 @@ type Job struct {
 	// Train is false when the job says `train: false`: reports are scored
 	// with the catalogue's default m and u (or the given model's).
 	Train bool
+	// AsAt is the date the exercise is as at (yyyy-mm-dd), for rules that
+	// need one, such as an attainer turning 18 during a discount; "" means
+	// the day of the run.
+	AsAt string
 
 	// Lines is the job file line of each top-level key present, by key name.
 	Lines map[string]int

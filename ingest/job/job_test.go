@@ -429,7 +429,7 @@ func TestKnownKeys(t *testing.T) {
 		got  []string
 		want string
 	}{
-		{knownKeys(reflectType[jobFields]()), "exercise body output datasets reports custom_reports threshold max_reject_rate seed model train"},
+		{knownKeys(reflectType[jobFields]()), "exercise body output datasets reports custom_reports threshold max_reject_rate seed model as_at train"},
 		{knownKeys(reflectType[datasetFields]()), "name kind path format delimiter encoding date_format null_dates money_unit sheet layout key columns"},
 		{knownKeys(reflectType[layoutFields]()), "name start length"},
 		{knownKeys(reflectType[customFields]()), "id left right threshold title"},

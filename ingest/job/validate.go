@@ -2,6 +2,7 @@ package job
 
 import (
 	"errors"
+	"github.com/nfi-engine/nfi/ingest/value"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,6 +26,7 @@ type jobFields struct {
 	MaxRejectRate number                   `yaml:"max_reject_rate"`
 	Seed          integer                  `yaml:"seed"`
 	Model         text                     `yaml:"model"`
+	AsAt          text                     `yaml:"as_at"`
 	Train         text                     `yaml:"train"`
 }
 
@@ -106,6 +108,12 @@ func build(abs string, e entry[jobFields]) (*Job, ErrorList) {
 		if _, err := os.Stat(j.Model); err != nil {
 			errs = append(errs, errAt(raw.Model.p, ErrDataFile, "model %q: no such file or folder", raw.Model.val))
 		}
+	}
+	if raw.AsAt.set && raw.AsAt.val != "" {
+		if _, err := value.ParseISODate(raw.AsAt.val); err != nil {
+			errs = append(errs, errAt(raw.AsAt.p, ErrInvalidValue, "as_at must be a date written yyyy-mm-dd"))
+		}
+		j.AsAt = raw.AsAt.val
 	}
 	j.Train = true
 	if raw.Train.set {

@@ -237,7 +237,7 @@ func nicknameTable() [][]string {
 		{"JOSEPHA", "JO"},
 		{"DEIRDRE", "DEE"},
 		{"EUGENIE", "EUGENIA", "GENIE"},
-		{"HANNAH", "HANNA", "HANNIE"},
+		{"HANNAH", "HANNA", "HANNIE", "ANNIE"},
 		{"MIRIAM", "MIMI"},
 		{"OLIVIA", "LIVVY", "LIV", "OLLIE"},
 		{"MABEL", "MAB", "MABS"},

@@ -69,6 +69,31 @@ func (n *Nicknames) GroupName(id uint32) string {
 	return n.groups[id][0]
 }
 
+// Initials returns the letters that name or any of its variants begins
+// with, sorted (for JIM: "J"; for KATE: "CK", from CATHERINE and
+// KATHERINE), so that a forename given only as an initial can be compared
+// with a nickname: E with LIZ, K with CATHERINE.
+func (n *Nicknames) Initials(name string) string {
+	key := nicknameKey(name)
+	if key == "" {
+		return ""
+	}
+	var seen [26]bool
+	seen[key[0]-'A'] = true
+	for _, id := range n.index[key] {
+		for _, v := range n.groups[id] {
+			seen[v[0]-'A'] = true
+		}
+	}
+	b := make([]byte, 0, 4)
+	for i, ok := range seen {
+		if ok {
+			b = append(b, byte('A'+i))
+		}
+	}
+	return string(b)
+}
+
 // sharesID reports whether two sorted id lists have an id in common.
 func sharesID(x, y []uint32) bool {
 	i, j := 0, 0

@@ -15,6 +15,7 @@ import (
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/job"
 	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/value"
 	"github.com/nfi-engine/nfi/match"
 	"github.com/nfi-engine/nfi/report"
 )
@@ -92,10 +93,22 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 		}
 		t1 := time.Now()
 		var pairs int64
+		dupCreditors := map[[2]string]bool{}
 		for _, p := range plan {
-			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], datasets, opts)
+			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], datasets, dupCreditors, opts)
 			if err != nil {
 				return nil, err
+			}
+			if p.rep.Match == match.MatchSupplier {
+				// Duplicate creditors feed duplicate payments: a payment to
+				// each record of one supplier is a payment to one creditor.
+				for _, m := range rr.Matches {
+					a, b := rr.Left.Records[m.Left].Ref(), rr.Right.Records[m.Right].Ref()
+					if b < a {
+						a, b = b, a
+					}
+					dupCreditors[[2]string{a, b}] = true
+				}
 			}
 			run.Reports = append(run.Reports, rr)
 			pairs += rr.Stats.Total()
@@ -149,24 +162,33 @@ func planReports(j *job.Job) ([]planned, error) {
 				if rep.Left == rep.Right && ri < li {
 					continue // the same two datasets once
 				}
-				plan = append(plan, planned{rep: rep, left: l, right: r, threshold: threshold(rep.Threshold)})
+				t := threshold(rep.Threshold)
+				if rep.EvidenceOnly {
+					t = 0 // the requirements decide
+				}
+				plan = append(plan, planned{rep: rep, left: l, right: r, threshold: t})
 			}
 		}
 	}
 	if j.ReportsGiven {
 		for i, id := range j.Reports {
-			rep, ok := match.LookupReport(id)
+			reps, ok := match.LookupReport(id)
 			if !ok {
 				var ids []string
 				for _, r := range match.Reports() {
-					ids = append(ids, r.ID)
+					if len(ids) == 0 || ids[len(ids)-1] != r.ID {
+						ids = append(ids, r.ID)
+					}
 				}
 				return nil, j.Errorf(j.ReportLines[i], ErrJob, "unknown report %q (known: %s)", id, strings.Join(ids, ", "))
 			}
-			if len(byKind[rep.Left]) == 0 || len(byKind[rep.Right]) == 0 {
-				return nil, j.Errorf(j.ReportLines[i], ErrJob, "report %q needs a %s and a %s dataset", id, rep.Left, rep.Right)
+			n := len(plan)
+			for _, rep := range reps {
+				add(rep)
 			}
-			add(rep)
+			if len(plan) == n {
+				return nil, j.Errorf(j.ReportLines[i], ErrJob, "report %q needs a %s and a %s dataset", id, reps[0].Left, reps[0].Right)
+			}
 		}
 	} else {
 		for _, rep := range match.Reports() {
@@ -189,12 +211,17 @@ func planReports(j *job.Job) ([]planned, error) {
 }
 
 // linkReport trains and scores one report over two datasets.
-func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, opts Options) (*report.ReportResult, error) {
+func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, dupCreditors map[[2]string]bool, opts Options) (*report.ReportResult, error) {
 	prog := opts.Progress
 	name := p.rep.ID
 	linker := match.NewLinker(p.rep, left, right, 0)
+	linker.AsAt = asAt(j)
+	linker.DuplicateCreditors = dupCreditors
 	model := match.DefaultModel(p.rep.ID, linker.Comparisons)
-	training := !opts.NoTrain && j.Train
+	if p.rep.EvidenceOnly {
+		model = match.EvidenceModel(p.rep.ID, linker.Comparisons)
+	}
+	training := !opts.NoTrain && j.Train && !p.rep.NoTrain
 	given, err := loadModel(j, p.rep.ID)
 	if err != nil {
 		return nil, err
@@ -421,4 +448,16 @@ func CandidatePairs(ctx context.Context, j *job.Job, opts Options) (map[string][
 		})
 	}
 	return pairs, nil
+}
+
+// asAt is the date a run is as at: the job's as_at, else today.
+func asAt(j *job.Job) value.Date {
+	if j.AsAt != "" {
+		if d, err := value.ParseISODate(j.AsAt); err == nil {
+			return d
+		}
+	}
+	now := time.Now()
+	d, _ := value.NewDate(now.Year(), int(now.Month()), now.Day())
+	return d
 }
