@@ -395,7 +395,9 @@ func samePersonLevels() map[string][]string {
 // strongForenameLevels are the forename levels that, on their own, say a
 // different surname may be a change of name (marriage) rather than another
 // person.
-func strongForenameLevels() []string { return []string{"exact", "nickname", "jw92"} }
+// An initial counts: a record that gives only an initial cannot say more,
+// and the other's forename agrees with it.
+func strongForenameLevels() []string { return []string{"exact", "nickname", "jw92", "initial"} }
 
 // initialsAgree reports whether two people's forenames give at least two
 // initials and they all agree ("L H" and "Louise Helen").
@@ -428,9 +430,14 @@ func SamePerson(a, b *ingest.Record) bool {
 			level[c.Name] = c.Levels[c.Level(a, b)].Name
 		}
 	}
-	strong := slices.Contains(strongForenameLevels(), level["forenames"]) || initialsAgree(&a.Person, &b.Person)
+	pa, pb := &a.Person, &b.Person
+	typo := map[string]bool{ // one keying slip apart, which short names do not reach by Jaro-Winkler
+		"forenames": len(pa.Forename) >= 3 && oneEditApart(pa.Forename, pb.Forename),
+		"surname":   len(pa.Surname) >= 3 && oneEditApart(pa.Surname, pb.Surname),
+	}
+	strong := slices.Contains(strongForenameLevels(), level["forenames"]) || typo["forenames"] || initialsAgree(pa, pb)
 	for name, ok := range allowed {
-		if slices.Contains(ok, level[name]) {
+		if slices.Contains(ok, level[name]) || typo[name] {
 			continue
 		}
 		if name == "surname" && level[name] == "different" && strong {

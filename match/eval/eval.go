@@ -3,8 +3,7 @@
 // precision, recall and F1 per report, and the precision-recall curve over
 // thresholds.
 //
-// Pairs are unordered within one dataset and ordered (left, right) across
-// two, as in matches.csv.
+// Pairs are unordered.
 package eval
 
 import (
@@ -12,16 +11,18 @@ import (
 	"sort"
 )
 
-// Pair is one pair of record keys of a report. For a report within one
-// dataset, Left < Right.
+// Pair is one pair of record keys of a report, unordered: Left <= Right,
+// whichever dataset each key is from, so that a report over two kinds of
+// pairs of datasets (shared_bank_accounts: payroll with payroll, pensions
+// with payroll) is scored alike.
 type Pair struct{ Left, Right string }
 
-// NewPair builds a pair, ordering the keys when within is true.
-func NewPair(left, right string, within bool) Pair {
-	if within && right < left {
-		left, right = right, left
+// NewPair builds a pair, its keys in order.
+func NewPair(a, b string) Pair {
+	if b < a {
+		a, b = b, a
 	}
-	return Pair{left, right}
+	return Pair{a, b}
 }
 
 // Scored is a reported pair with its match probability.
@@ -162,7 +163,7 @@ func EntityPairs(left, right map[string]string, within bool) map[Pair]bool {
 	}
 	for k, e := range left {
 		for _, k2 := range byEnt[e] {
-			out[Pair{k, k2}] = true
+			out[NewPair(k, k2)] = true
 		}
 	}
 	return out

@@ -6,7 +6,7 @@ import (
 )
 
 func TestEvaluate(t *testing.T) {
-	truth := map[Pair]bool{{"a1", "b1"}: true, {"a2", "b2"}: true, {"a3", "b3"}: true, {"a4", "b4"}: true}
+	truth := map[Pair]bool{NewPair("a1", "b1"): true, NewPair("a2", "b2"): true, NewPair("a3", "b3"): true, NewPair("a4", "b4"): true}
 	look := map[Pair]bool{{"a5", "b9"}: true}
 	tests := []struct {
 		name          string
@@ -34,7 +34,7 @@ func TestEntityPairs(t *testing.T) {
 	a := map[string]string{"rec-1-org": "1", "rec-2-org": "2"}
 	b := map[string]string{"rec-1-dup-0": "1", "rec-3-dup-0": "3"}
 	got := EntityPairs(a, b, false)
-	if len(got) != 1 || !got[Pair{"rec-1-org", "rec-1-dup-0"}] {
+	if len(got) != 1 || !got[NewPair("rec-1-org", "rec-1-dup-0")] {
 		t.Errorf("linkage pairs = %v", got)
 	}
 	one := map[string]string{"x": "1", "y": "1", "z": "1", "w": "2"}
