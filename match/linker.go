@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/value"
@@ -361,6 +362,31 @@ func (k *Linker) holds(l, r int32) bool {
 		}
 	}
 	return true
+}
+
+// SamePersonAt lists the right-hand records at the left record's property
+// that are the same person as it (see SamePerson): for the single person
+// discount report, the liable person's own register entries. Sorted, each
+// once.
+func (k *Linker) SamePersonAt(l int32) []int32 {
+	a := &k.Left.Records[l]
+	seen := map[int32]bool{}
+	var out []int32
+	for ri := range k.Rules {
+		key := k.lkeys[ri][l]
+		if key == 0 || len(k.index[ri][key]) > k.MaxBlock {
+			continue
+		}
+		for _, r := range k.index[ri][key] {
+			b := &k.Right.Records[r]
+			if !seen[r] && householdOf(a).same(householdOf(b)) && SamePerson(a, b) {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Candidates calls fn for every candidate pair with its left record in

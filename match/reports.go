@@ -61,6 +61,10 @@ type Report struct {
 	// link is, from an even prior, the address and bank comparisons
 	// counting once.
 	EvidenceOnly bool
+	// GroupByLeft lays the report's table out one line per left-hand record
+	// (a council tax account) listing its matches (the other adults), rather
+	// than one line per match.
+	GroupByLeft bool
 	// Custom is true for a job's custom report (Left and Right are then
 	// dataset names, not kinds).
 	Custom bool
@@ -155,7 +159,7 @@ func Reports() []*Report {
 			Description:   "another adult registered to vote at a property whose council tax has a single person discount",
 			Requires:      []Requirement{LeftFlagged, SameProperty, NotSamePerson, AdultInDiscount},
 			ConditionText: "single person discount claimed; the elector is at the same property, is not the liable person, and was 18 or over while the discount applied",
-			Show:          []string{"spd_flag", "discount_start", "discount_end", "attainment_date"}, NoTrain: true, EvidenceOnly: true},
+			Show:          []string{"spd_flag", "discount_start", "discount_end", "attainment_date"}, NoTrain: true, EvidenceOnly: true, GroupByLeft: true},
 		{ID: "duplicate_creditors", Title: "Duplicate creditors", Left: "creditors", Right: "creditors", Match: MatchSupplier,
 			Description:   "two creditor records that appear to be one supplier",
 			Requires:      []Requirement{SameSupplier},

@@ -44,6 +44,11 @@ type ReportResult struct {
 	// left key, then right key), so every output lists them in one order.
 	Matches []match.Match
 	Stats   match.Stats
+	// SamePerson lists, for a report laid out by left record (see
+	// match.Report.GroupByLeft), the right-hand records that are the left
+	// record's own person at its property (the liable person's own register
+	// entries), by left record.
+	SamePerson map[int32][]int32
 	// Stability is set when the run was asked to check it: how far a model
 	// trained with another seed differs (nil otherwise).
 	Stability *match.Spread

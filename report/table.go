@@ -149,9 +149,13 @@ func (t *reportTable) each(limit int, fn func(i int, r *tableRow) error) error {
 
 // WriteReportCSV writes dir/reports/<base>.csv for the report at position
 // i of run.Reports: a plain table, header first, one row per match in
-// order, with the investigators' columns (outcome, amount_recovered,
-// notes) left empty.
+// order (or per left-hand record, for a report laid out that way), with
+// the investigators' columns (outcome, amount_recovered, notes) left
+// empty.
 func WriteReportCSV(run *Run, i int, dir string) error {
+	if run.Reports[i].Report.GroupByLeft {
+		return writeGroupedCSV(run, i, dir)
+	}
 	rr, base := run.Reports[i], ReportFileBases(run)[i]
 	t := newReportTable(rr, base)
 	path := filepath.Join(reportsDir(dir), base+".csv")

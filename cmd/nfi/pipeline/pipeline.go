@@ -276,6 +276,14 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	}
 	sortMatches(rr)
 	match.Recommend(rr.Matches, match.RecommendedShare)
+	if p.rep.GroupByLeft {
+		rr.SamePerson = map[int32][]int32{}
+		for _, m := range rr.Matches {
+			if _, done := rr.SamePerson[m.Left]; !done {
+				rr.SamePerson[m.Left] = linker.SamePersonAt(m.Left)
+			}
+		}
+	}
 	if second != nil {
 		spread := match.SpreadBetween(model, second)
 		st := linker.NewStats()
