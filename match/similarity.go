@@ -9,8 +9,11 @@ const (
 	jwPrefixSize     = 4
 )
 
-// jaroWinkler is the one place nfi calls smetrics. Inputs are folded
-// upper-case ASCII (smetrics compares bytes).
+// jaroWinkler is the Jaro-Winkler similarity nfi compares names with.
+// Inputs are folded upper-case ASCII: it compares bytes. Strings of up to
+// maxFastJaro bytes take the allocation-free path below, which gives the
+// same result as smetrics to the last bit (a test keeps them equal); longer
+// ones go to smetrics, the reference.
 func jaroWinkler(a, b string) float64 {
 	if a == b {
 		return 1
@@ -18,7 +21,62 @@ func jaroWinkler(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
-	return smetrics.JaroWinkler(a, b, jwBoostThreshold, jwPrefixSize)
+	if len(a) > maxFastJaro || len(b) > maxFastJaro {
+		return smetrics.JaroWinkler(a, b, jwBoostThreshold, jwPrefixSize)
+	}
+	j := jaro(a, b)
+	if j <= jwBoostThreshold {
+		return j
+	}
+	n := min(len(a), len(b), jwPrefixSize)
+	var prefix float64
+	for i := 0; i < n && a[i] == b[i]; i++ {
+		prefix++
+	}
+	return j + 0.1*prefix*(1.0-j)
+}
+
+// maxFastJaro is the longest string the fast Jaro handles: its match flags
+// are bits of one uint64.
+const maxFastJaro = 64
+
+// jaro is smetrics.Jaro for strings of 1 to 64 bytes, without allocating:
+// the same match window, the same matching order, the same arithmetic.
+func jaro(a, b string) float64 {
+	la, lb := len(a), len(b)
+	window := max(0, max(la, lb)/2-1)
+	var ma, mb uint64 // bit i: a[i] (b[i]) is matched
+	matches := 0
+	for i := 0; i < la; i++ {
+		end := min(lb-1, i+window)
+		for j := max(0, i-window); j <= end; j++ {
+			if mb&(1<<j) == 0 && a[i] == b[j] {
+				ma |= 1 << i
+				mb |= 1 << j
+				matches++
+				break
+			}
+		}
+	}
+	if matches == 0 {
+		return 0
+	}
+	unaligned, j := 0, 0
+	for i := 0; i < la; i++ {
+		if ma&(1<<i) == 0 {
+			continue
+		}
+		for mb&(1<<j) == 0 {
+			j++
+		}
+		if a[i] != b[j] {
+			unaligned++
+		}
+		j++
+	}
+	m := float64(matches)
+	t := float64(unaligned / 2)
+	return ((m / float64(la)) + (m / float64(lb)) + ((m - t) / m)) / 3.0
 }
 
 // oneEditApart reports whether a and b differ by exactly one substitution,

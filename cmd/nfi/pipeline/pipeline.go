@@ -360,7 +360,10 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	for i, ri := range rules {
 		ss[i] = match.Session{Rule: linker.Rules[ri].Name, Fixed: fixed[i], Patterns: sessions[i]}
 	}
-	u := linker.SampleU(seed, match.DefaultUSample)
+	u, err := sampleU(ctx, linker, seed, opts.Workers)
+	if err != nil {
+		return nil, err
+	}
 	hhs := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
 	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
@@ -468,4 +471,37 @@ func asAt(j *job.Job) value.Date {
 	now := time.Now()
 	d, _ := value.NewDate(now.Year(), int(now.Month()), now.Day())
 	return d
+}
+
+// uParts is how many pieces the u sample is drawn in, each with its own
+// seed derived from the job's: a fixed number, so that the sample (and the
+// model) does not depend on the number of workers.
+const uParts = 8
+
+// sampleU draws the random pairs that estimate u, in uParts pieces on the
+// workers, and adds up their counts in piece order.
+func sampleU(ctx context.Context, linker *match.Linker, seed int64, workers int) ([][]int64, error) {
+	var total [][]int64
+	err := ordered(ctx, workers, func(ctx context.Context, send func(int) error) error {
+		for i := 0; i < uParts; i++ {
+			if err := send(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(i int) ([][]int64, error) {
+		return linker.SampleU(seed*uParts+int64(i), match.DefaultUSample/uParts), nil
+	}, func(c [][]int64) error {
+		if total == nil {
+			total = c
+			return nil
+		}
+		for ci := range c {
+			for li := range c[ci] {
+				total[ci][li] += c[ci][li]
+			}
+		}
+		return nil
+	})
+	return total, err
 }
