@@ -584,8 +584,9 @@ func (k *Linker) SampleU(seed int64, n int) [][]int64 {
 
 // SampleHousehold compares pairs of different records of one dataset that
 // share a household and counts, per comparison, how many land in each
-// level: how relatives and flatmates compare. Such pairs are almost never
-// the same person, since a dataset holds a person once. It pairs up at
+// level: how relatives and flatmates compare. Pairs that SamePerson takes
+// for one person (a duplicate within the dataset, which a report within
+// one dataset is looking for) are left out. It pairs up at
 // most maxGroup records of each household and at most n pairs from each
 // dataset, in record order, from the report's datasets and any others
 // given (every person dataset of the job, say: the more households, the
@@ -598,6 +599,11 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 		counts[ci] = make([]int64, len(c.Levels))
 	}
 	seen := map[*ingest.Dataset]bool{}
+	if k.Dedupe {
+		// The report looks for duplicates within this dataset: its pairs at
+		// one property are those duplicates as much as relatives.
+		seen[k.Left] = true
+	}
 	for _, d := range append([]*ingest.Dataset{k.Left, k.Right}, others...) {
 		if seen[d] || d.Kind.Entity != ingest.PersonEntity {
 			continue
@@ -619,8 +625,15 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 				groups[key] = append(groups[key], int32(i))
 			}
 		}
-		for _, g := range groups {
-			hs.Pairs += float64(len(g)) * float64(len(g)-1) / 2
+		for _, key := range order {
+			g := groups[key]
+			for i := range g {
+				for j := i + 1; j < len(g); j++ {
+					if !SamePerson(&d.Records[g[i]], &d.Records[g[j]]) {
+						hs.Pairs++
+					}
+				}
+			}
 		}
 		taken := 0
 		for _, key := range order {
@@ -628,6 +641,9 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 			for i := 0; i < len(g) && taken < n; i++ {
 				for j := i + 1; j < len(g) && taken < n; j++ {
 					a, b := &d.Records[g[i]], &d.Records[g[j]]
+					if SamePerson(a, b) {
+						continue // a duplicate within the dataset, not a relative
+					}
 					for ci, c := range k.Comparisons {
 						if lv := c.level(a, b); lv != 0 {
 							counts[ci][lv]++
