@@ -5,7 +5,7 @@ BUILD   := build
 SHARED  ?= ../shared
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build demo test vet bench bench-febrl fuzz clean
+.PHONY: all build demo test vet bench bench-large bench-febrl fuzz clean
 
 all: build
 
@@ -37,8 +37,22 @@ bench-febrl: build
 	  ./$(BIN) eval --entity-re 'rec-(\d+)' --data $(SHARED)/bench/febrl/dataset4a.csv --data $(SHARED)/bench/febrl/dataset4b.csv --key rec_id --report febrl_link $(BUILD)/febrl4; \
 	  echo "wall time: $$(echo "$$end - $$start" | bc -l | cut -c1-5) s"
 
-bench:
+# Go benchmarks of the hot paths, then nfi end to end on generated councils
+# (electoral register x council tax, generated once into $(BENCH_DATA)):
+# one table of rows/s, pairs/s, peak memory and bytes per record.
+# BENCH_SIZES=100k make bench for a quick one; BENCH_FLAGS=-profile adds
+# CPU and heap profiles beside each size's data.
+BENCH_DATA  ?= $(BUILD)/bench-data
+BENCH_SIZES ?= 100k,1m
+BENCH_FLAGS ?=
+bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) run ./cmd/nfi/internal/benchrun -nfi $(BIN) -cache $(BENCH_DATA) -sizes $(BENCH_SIZES) $(BENCH_FLAGS)
+
+# 10 million electors x 1 million council tax accounts: about 17 million
+# generated residents, 3 GB of extracts, and a machine with memory to match.
+bench-large: build
+	$(GO) run ./cmd/nfi/internal/benchrun -nfi $(BIN) -cache $(BENCH_DATA) -large $(BENCH_FLAGS)
 
 fuzz:
 	@for t in FuzzParseDate FuzzParseMoney FuzzParseNI FuzzParsePostcode; do \
