@@ -2,6 +2,7 @@ package match
 
 import (
 	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/value"
 )
 
 // BlockingRule picks candidate pairs: two records whose keys are equal (and
@@ -121,12 +122,15 @@ func PersonBlockingRules() []*BlockingRule {
 			}
 			return hashKey(p.Address.Street, p.Address.Number, p.Address.Name, p.Forename[:1])
 		}},
-		{Name: "forename+surname", Fields: []string{"forenames", "surname"}, Fixes: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
+		{Name: "forename+surname+district", Fields: []string{"forenames", "surname"}, Fixes: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.Forename == "" || p.Surname == "" {
 				return 0
 			}
-			return hashKey(p.Forename, p.Surname)
+			// The postcode district (or a non-UK postcode as given) keeps
+			// common names from pairing across a whole register; a record
+			// with no postcode pairs on the names alone.
+			return hashKey(p.Forename, p.Surname, postcodeDistrict(&p.Postcode))
 		}},
 	}
 }
@@ -157,4 +161,13 @@ func hashKey(parts ...string) uint64 {
 		h = 1
 	}
 	return h
+}
+
+// postcodeDistrict is the outward code of a UK postcode (SW1A), a non-UK
+// postcode as given, or "".
+func postcodeDistrict(pc *value.Postcode) string {
+	if pc.Valid {
+		return pc.District
+	}
+	return pc.Full
 }

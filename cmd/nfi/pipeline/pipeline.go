@@ -245,11 +245,11 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	var second *match.Model
 	if training {
 		base := model
-		if model, err = train(ctx, j, linker, base, all, j.Seed, chunks, opts); err != nil {
+		if model, err = train(ctx, j, linker, base, all, j.Seed, opts); err != nil {
 			return nil, err
 		}
 		if opts.CheckStability {
-			if second, err = train(ctx, j, linker, base, all, j.Seed+1, chunks, opts); err != nil {
+			if second, err = train(ctx, j, linker, base, all, j.Seed+1, opts); err != nil {
 				return nil, err
 			}
 		}
@@ -317,7 +317,7 @@ func sortMatches(rr *report.ReportResult) {
 // train counts the comparison patterns of the candidate pairs and of each
 // training rule's pairs, chunk by chunk on the workers, samples u, and
 // trains the model.
-func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Model, others []*ingest.Dataset, seed int64, chunks func(context.Context, func([2]int) error) error, opts Options) (*match.Model, error) {
+func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Model, others []*ingest.Dataset, seed int64, opts Options) (*match.Model, error) {
 	prog := opts.Progress
 	name := linker.Report.ID
 	prog.Start("train "+name, int64(linker.LeftLen()))
@@ -332,7 +332,8 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 		sessions []map[uint64]int64
 		n        int
 	}
-	err := ordered(ctx, opts.Workers, chunks, func(c [2]int) (counted, error) {
+	sampled := 0 // left records whose pairs train
+	err := ordered(ctx, opts.Workers, trainingChunks(linker.LeftLen(), opts.ChunkRecords), func(c [2]int) (counted, error) {
 		out := counted{all: map[uint64]int64{}, sessions: make([]map[uint64]int64, len(rules)), n: c[1] - c[0]}
 		for i := range out.sessions {
 			out.sessions[i] = map[uint64]int64{}
@@ -342,6 +343,7 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 		linker.CountSessionPatterns(c[0], c[1], rules, out.sessions)
 		return out, nil
 	}, func(c counted) error {
+		sampled += c.n
 		for k, v := range c.all {
 			all[k] += v
 		}
@@ -365,7 +367,13 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 		return nil, err
 	}
 	hhs := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
-	model := match.Train(base, ss, all, linker.PossiblePairs(), u, hhs, match.TrainOptions{Seed: seed})
+	// The prior is the expected matches over the pairs the sampled left
+	// records could form.
+	possible := linker.PossiblePairs()
+	if n := linker.LeftLen(); n > 0 {
+		possible *= float64(sampled) / float64(n)
+	}
+	model := match.Train(base, ss, all, possible, u, hhs, match.TrainOptions{Seed: seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
 }
@@ -504,4 +512,26 @@ func sampleU(ctx context.Context, linker *match.Linker, seed int64, workers int)
 		return nil
 	})
 	return total, err
+}
+
+// maxTrainingChunks bounds the left-hand chunks whose pairs train a model:
+// past a couple of hundred thousand records, more pairs do not move the
+// estimates, and every training pair is compared twice.
+const maxTrainingChunks = 200
+
+// trainingChunks sends the chunks of left-hand records that train a model:
+// all of them for a report of up to maxTrainingChunks chunks, else every
+// s-th, evenly spread, the same whatever the number of workers.
+func trainingChunks(n, size int) func(context.Context, func([2]int) error) error {
+	return func(ctx context.Context, send func([2]int) error) error {
+		chunks := (n + size - 1) / size
+		stride := max(1, (chunks+maxTrainingChunks-1)/maxTrainingChunks)
+		for c := 0; c < chunks; c += stride {
+			lo := c * size
+			if err := send([2]int{lo, min(lo+size, n)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
