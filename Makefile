@@ -5,7 +5,7 @@ BUILD   := build
 SHARED  ?= ../shared
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build demo test vet bench bench-large bench-febrl fuzz clean
+.PHONY: all build demo test vet bench bench-large bench-febrl bench-accuracy fuzz clean
 
 all: build
 
@@ -29,6 +29,11 @@ vet:
 
 # FEBRL4 (5,000 x 5,000 linkage) from ../shared/bench/febrl: precision,
 # recall, F1 and wall time.
+# FEBRL4, FEBRL3 (from ../shared/bench/febrl when present) and the fixtures:
+# candidate pairs, blocking recall, precision, recall, F1, wall time, peak memory.
+bench-accuracy: build
+	$(GO) run ./cmd/nfi/internal/accuracy -nfi $(BIN) -shared $(SHARED) -work $(BUILD)/accuracy
+
 bench-febrl: build
 	@test -d $(SHARED)/bench/febrl || { echo "no $(SHARED)/bench/febrl: the FEBRL data is not beside this clone"; exit 1; }
 	@rm -rf $(BUILD)/febrl4

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,7 @@ type evalOptions struct {
 	entityRE string
 	report   string
 	job      string
+	json     bool
 }
 
 func newEvalCmd(stdout, _ io.Writer) *cobra.Command {
@@ -53,6 +55,7 @@ func newEvalCmd(stdout, _ io.Writer) *cobra.Command {
 	f.StringVar(&opts.entity, "entity", "", "with --data: the column holding the entity id")
 	f.StringVar(&opts.entityRE, "entity-re", "", "with --data: a regular expression whose first group, applied to the key, is the entity id")
 	f.StringVar(&opts.report, "report", "", "with --data: the report to score")
+	f.BoolVar(&opts.json, "json", false, "print the figures as JSON (one object per report) instead of a table")
 	f.StringVar(&opts.job, "job", "", "the run's job file: re-read its data to measure blocking recall (the share of true pairs blocking lets through)")
 	return cmd
 }
@@ -91,6 +94,24 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, r := range results {
+		if err := writeCurve(filepath.Join(opts.output, "eval", r.Report+"_pr_curve.csv"), r.Curve); err != nil {
+			return err
+		}
+	}
+	if opts.json {
+		type row struct {
+			eval.Result
+			BestF1Threshold float64 `json:"best_f1_threshold"`
+		}
+		var rows []row
+		for _, r := range results {
+			rows = append(rows, row{r.Result, r.Best.Threshold})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "report\ttrue pairs\treported\ttrue positives\tprecision\trecall\tF1\tlook-alikes reported\tbest-F1 threshold\tcandidate pairs\tblocking recall\t")
 	for _, r := range results {
@@ -99,9 +120,6 @@ func runEval(opts *evalOptions, stdout io.Writer) error {
 			cand, br = fmt.Sprint(r.Candidates), fmt.Sprintf("%.4f", r.BlockingRecall)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%s\t%s\t\n", r.Report, r.TruePairs, r.Predicted, r.TP, r.Precision, r.Recall, r.F1, r.LookAlikes, r.Best.Threshold, cand, br)
-		if err := writeCurve(filepath.Join(opts.output, "eval", r.Report+"_pr_curve.csv"), r.Curve); err != nil {
-			return err
-		}
 	}
 	return tw.Flush()
 }
