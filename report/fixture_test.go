@@ -70,7 +70,7 @@ func levels(t testing.TB, k *match.Linker, named map[string]string) []uint8 {
 // match catalogue grows.
 func pin(k *match.Linker) *match.Linker {
 	keepC := map[string]bool{"forenames": true, "surname": true, "dob": true, "ni_number": true, "postcode": true, "address": true}
-	keepR := map[string]bool{"ni_number": true, "dob+surname_initial": true, "forename+surname": true}
+	keepR := map[string]bool{"ni_number": true, "dob+surname_initial": true, "forename+surname+district": true}
 	var cs []*match.Comparison
 	for _, c := range k.Comparisons {
 		if keepC[c.Name] {
