@@ -30,7 +30,7 @@ func matchings() map[string]matching {
 	return map[string]matching{
 		MatchPerson: {PersonComparisons, PersonBlockingRules},
 		MatchHousehold: {func() []*Comparison {
-			return pick(PersonComparisons(), "uprn", "address", "postcode", "forenames", "surname", "dob")
+			return pick(PersonComparisons(), "uprn", "address", "postcode")
 		}, PropertyBlockingRules},
 		MatchSupplier: {SupplierComparisons, SupplierBlockingRules},
 		MatchPayment:  {PaymentComparisons, PaymentBlockingRules},

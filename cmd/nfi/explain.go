@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -126,10 +127,13 @@ func runExplain(ctx context.Context, opts *explainOptions, out io.Writer) error 
 }
 
 // findRow returns the header of a report CSV and the row whose first
-// column, match_id, is id; row is nil when there is none.
+// column, match_id, is id; row is nil when there is none. A report laid
+// out one line per account (first column match_ids) matches the line
+// whose ids include id.
 func findRow(r io.Reader, name, id string) (header, row []string, err error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
+	grouped := false
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -143,13 +147,17 @@ func findRow(r io.Reader, name, id string) (header, row []string, err error) {
 			return nil, nil, fmt.Errorf("%s: unreadable: %w", name, errBadReport)
 		}
 		if header == nil {
-			if strings.TrimPrefix(rec[0], "\ufeff") != "match_id" {
+			switch strings.TrimPrefix(rec[0], "\ufeff") {
+			case "match_id":
+			case "match_ids":
+				grouped = true
+			default:
 				return nil, nil, fmt.Errorf("%s:1: %w: the first column is not match_id", name, errBadReport)
 			}
 			header = append([]string(nil), rec...)
 			continue
 		}
-		if rec[0] == id {
+		if rec[0] == id || grouped && slices.Contains(strings.Fields(rec[0]), id) {
 			return header, append([]string(nil), rec...), nil
 		}
 	}
