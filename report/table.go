@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/nfi-engine/nfi/match"
 	"github.com/nfi-engine/nfi/report/atomic"
@@ -105,11 +106,46 @@ func (t *reportTable) header() []string {
 	for _, f := range t.fields {
 		h = append(h, f.headerLR[0], f.headerLR[1])
 	}
+	h = append(h, extraHeader(t.rr)...)
 	return append(h, "condition", "outcome", "amount_recovered", "notes")
 }
 
+// extraHeader names the columns a kind of report adds after the records:
+// for a duplicate payment, the amount at stake and what kind of duplicate
+// it is.
+func extraHeader(rr *ReportResult) []string {
+	if rr.Report.Match == match.MatchPayment {
+		return []string{"at_stake", "duplicate_kind"}
+	}
+	return nil
+}
+
+// extras are the values of extraHeader's columns for one match.
+func extras(rr *ReportResult, r *tableRow) []cell {
+	if rr.Report.Match != match.MatchPayment || r.l.Payment == nil || r.r.Payment == nil {
+		return nil
+	}
+	a, b := r.l.Payment, r.r.Payment
+	stake := cell{}
+	if a.HasAmount && b.HasAmount {
+		// The second payment is what may have been paid in error: the
+		// smaller of the two when they differ.
+		if s, ok := pounds(strconv.FormatInt(min(a.Amount, b.Amount), 10)); ok {
+			stake = cell{s: s, number: true}
+		}
+	}
+	kind := "invoice numbers alike, same amount"
+	switch {
+	case a.Invoice == b.Invoice && a.Amount != b.Amount:
+		kind = "same invoice number, different amounts"
+	case a.Invoice == b.Invoice:
+		kind = "same invoice number paid twice"
+	}
+	return []cell{stake, {s: kind}}
+}
+
 // outcomeColumn is the position of "outcome" in header.
-func (t *reportTable) outcomeColumn() int { return 5 + 2*len(t.fields) + 1 }
+func (t *reportTable) outcomeColumn() int { return 5 + 2*len(t.fields) + len(extraHeader(t.rr)) + 1 }
 
 // tableRow is one match as the table shows it.
 type tableRow struct {
@@ -169,7 +205,7 @@ func WriteReportCSV(run *Run, i int, dir string) error {
 			c.raw(match.Band(r.m.Probability))
 			c.raw(yesNo(r.m.Recommended))
 			c.raw(r.reasons)
-			for _, v := range r.vals {
+			for _, v := range append(r.vals, extras(rr, r)...) {
 				if v.number {
 					c.raw(v.s)
 				} else {

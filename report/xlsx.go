@@ -134,7 +134,7 @@ func buildWorkbook(f *excelize.File, run *Run, t *reportTable) error {
 		put(match.Band(r.m.Probability))
 		put(yesNo(r.m.Recommended))
 		put(r.reasons)
-		for _, v := range r.vals {
+		for _, v := range append(r.vals, extras(t.rr, r)...) {
 			if v.number {
 				put(v.s)
 			} else {
@@ -179,7 +179,7 @@ func (t *reportTable) widths(header []string) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	fit(4+2*len(t.fields), t.rr.Report.ConditionText)
+	fit(5+2*len(t.fields)+len(extraHeader(t.rr)), t.rr.Report.ConditionText)
 	out := make([]float64, len(w))
 	for c, n := range w {
 		out[c] = float64(min(max(n+2, minColWidth), maxColWidth))
