@@ -306,7 +306,7 @@ func requirements() map[Requirement]requirement {
 	return map[Requirement]requirement{
 		SameProperty: func(k *Linker, a, b *ingest.Record) bool { return householdOf(a).same(householdOf(b)) },
 		NotSamePerson: func(k *Linker, a, b *ingest.Record) bool {
-			return !SamePerson(a, b)
+			return !k.samePerson.Same(a, b)
 		},
 		LeftFlagged: func(k *Linker, a, b *ingest.Record) bool {
 			return fieldValue(k.Left, a, "spd_flag") == "Y"
@@ -421,29 +421,54 @@ func initials(p *ingest.Person) string {
 // account paying two people). It is a rule on named levels, not a
 // probability, so an investigator can read why: see samePersonLevels; a
 // surname that differs outright is allowed beside a strongly agreeing
-// forename, as after a marriage.
-func SamePerson(a, b *ingest.Record) bool {
-	allowed := samePersonLevels()
-	level := map[string]string{}
+// forename, as after a marriage. Callers deciding many pairs should build
+// the rule once with NewSamePersonRule.
+func SamePerson(a, b *ingest.Record) bool { return NewSamePersonRule().Same(a, b) }
+
+// SamePersonRule is SamePerson with its comparisons built once.
+type SamePersonRule struct {
+	comps   []*Comparison
+	allowed [][]string // by comps position
+	strong  []string
+}
+
+// NewSamePersonRule builds the rule from the person comparisons.
+func NewSamePersonRule() *SamePersonRule {
+	levels := samePersonLevels()
+	r := &SamePersonRule{strong: strongForenameLevels()}
 	for _, c := range PersonComparisons() {
-		if _, decides := allowed[c.Name]; decides {
-			level[c.Name] = c.Levels[c.Level(a, b)].Name
+		if ok, decides := levels[c.Name]; decides {
+			r.comps = append(r.comps, c)
+			r.allowed = append(r.allowed, ok)
 		}
 	}
+	return r
+}
+
+// Same reports whether a and b are one person (see SamePerson).
+func (r *SamePersonRule) Same(a, b *ingest.Record) bool {
 	pa, pb := &a.Person, &b.Person
-	typo := map[string]bool{ // one keying slip apart, which short names do not reach by Jaro-Winkler
-		"forenames": len(pa.Forename) >= 3 && oneEditApart(pa.Forename, pb.Forename),
-		"surname":   len(pa.Surname) >= 3 && oneEditApart(pa.Surname, pb.Surname),
+	names := make([]string, len(r.comps))
+	forename := ""
+	for i, c := range r.comps {
+		names[i] = c.Levels[c.Level(a, b)].Name
+		if c.Name == "forenames" {
+			forename = names[i]
+		}
 	}
-	strong := slices.Contains(strongForenameLevels(), level["forenames"]) || typo["forenames"] || initialsAgree(pa, pb)
-	for name, ok := range allowed {
-		if slices.Contains(ok, level[name]) || typo[name] {
-			continue
+	// One keying slip apart, which short names do not reach by
+	// Jaro-Winkler (IYV and IVY).
+	typoForename := len(pa.Forename) >= 3 && oneEditApart(pa.Forename, pb.Forename)
+	typoSurname := len(pa.Surname) >= 3 && oneEditApart(pa.Surname, pb.Surname)
+	strong := slices.Contains(r.strong, forename) || typoForename || initialsAgree(pa, pb)
+	for i, c := range r.comps {
+		switch name := names[i]; {
+		case slices.Contains(r.allowed[i], name):
+		case c.Name == "forenames" && typoForename:
+		case c.Name == "surname" && (typoSurname || name == "different" && strong):
+		default:
+			return false
 		}
-		if name == "surname" && level[name] == "different" && strong {
-			continue
-		}
-		return false
 	}
 	return true
 }

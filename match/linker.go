@@ -37,8 +37,9 @@ type Linker struct {
 	MaxBlock    int
 	// AsAt is the date the run is as at, for requirements that need one (an
 	// attainer turning 18 before it). Zero means no date is needed.
-	AsAt   value.Date
-	checks []requirement // the report's requirements
+	AsAt       value.Date
+	checks     []requirement // the report's requirements
+	samePerson *SamePersonRule
 	// DuplicateCreditors lists pairs of creditor references found to be one
 	// supplier (by the duplicate_creditors report), so that a payment to
 	// each counts as paid to one creditor. Keys are ordered pairs, lower
@@ -247,6 +248,7 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 			k.Rules = append(k.Rules, b)
 		}
 	}
+	k.samePerson = NewSamePersonRule()
 	reqs := requirements()
 	for _, r := range rep.Requires {
 		k.checks = append(k.checks, reqs[r])
@@ -379,7 +381,7 @@ func (k *Linker) SamePersonAt(l int32) []int32 {
 		}
 		for _, r := range k.index[ri][key] {
 			b := &k.Right.Records[r]
-			if !seen[r] && householdOf(a).same(householdOf(b)) && SamePerson(a, b) {
+			if !seen[r] && householdOf(a).same(householdOf(b)) && k.samePerson.Same(a, b) {
 				seen[r] = true
 				out = append(out, r)
 			}
@@ -629,7 +631,7 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 			g := groups[key]
 			for i := range g {
 				for j := i + 1; j < len(g); j++ {
-					if !SamePerson(&d.Records[g[i]], &d.Records[g[j]]) {
+					if !k.samePerson.Same(&d.Records[g[i]], &d.Records[g[j]]) {
 						hs.Pairs++
 					}
 				}
@@ -641,7 +643,7 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 			for i := 0; i < len(g) && taken < n; i++ {
 				for j := i + 1; j < len(g) && taken < n; j++ {
 					a, b := &d.Records[g[i]], &d.Records[g[j]]
-					if SamePerson(a, b) {
+					if k.samePerson.Same(a, b) {
 						continue // a duplicate within the dataset, not a relative
 					}
 					for ci, c := range k.Comparisons {

@@ -11,6 +11,24 @@ import (
 // figures, README.txt and summary.json. The first error stops it; each
 // file is written atomically, so what was written before is whole.
 func WriteAll(run *Run) error {
+	if err := WriteFirst(run); err != nil {
+		return err
+	}
+	if !run.Check {
+		for i := range run.Reports {
+			for _, write := range ReportWriters() {
+				if err := WriteReportFile(run, i, write); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return WriteLast(run)
+}
+
+// WriteFirst writes what comes before the reports' own files: the quality
+// figures and (unless this is a check run) matches.csv.
+func WriteFirst(run *Run) error {
 	dir := run.Output
 	if dir == "" {
 		return ErrNoOutput
@@ -18,22 +36,34 @@ func WriteAll(run *Run) error {
 	if err := WriteQuality(run, dir); err != nil {
 		return err
 	}
-	if !run.Check {
-		if err := WriteMatches(run, dir); err != nil {
-			return err
-		}
-		for i := range run.Reports {
-			for _, write := range []func(*Run, int, string) error{
-				WriteReportCSV, WriteReportXLSX, WriteReportHTML, WriteModel, WriteExplain,
-			} {
-				if err := write(run, i, dir); err != nil {
-					return fmt.Errorf("report %s: %w", run.Reports[i].Report.ID, err)
-				}
-			}
-		}
+	if run.Check {
+		return nil
 	}
-	if err := WriteReadme(run, dir); err != nil {
+	return WriteMatches(run, dir)
+}
+
+// ReportWriters are the writers of one report's files: its CSV, workbook,
+// page, model and explanations. Each writes files of its own, so a caller
+// may run them in any order or at once (the command's pipeline spreads
+// them over its workers).
+func ReportWriters() []func(*Run, int, string) error {
+	return []func(*Run, int, string) error{WriteReportCSV, WriteReportXLSX, WriteReportHTML, WriteModel, WriteExplain}
+}
+
+// WriteReportFile runs one of ReportWriters for the report at position i,
+// naming the report in its error.
+func WriteReportFile(run *Run, i int, write func(*Run, int, string) error) error {
+	if err := write(run, i, run.Output); err != nil {
+		return fmt.Errorf("report %s: %w", run.Reports[i].Report.ID, err)
+	}
+	return nil
+}
+
+// WriteLast writes what says what the run did: README.txt and
+// summary.json.
+func WriteLast(run *Run) error {
+	if err := WriteReadme(run, run.Output); err != nil {
 		return err
 	}
-	return WriteSummary(run, dir)
+	return WriteSummary(run, run.Output)
 }

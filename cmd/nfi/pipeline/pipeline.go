@@ -116,7 +116,7 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 		run.Stages = append(run.Stages, report.Stage{Name: "match", Duration: time.Since(t1), Items: pairs})
 	}
 	t2 := time.Now()
-	if err := report.WriteAll(run); err != nil {
+	if err := writeOutputs(ctx, run, opts.Workers); err != nil {
 		return nil, err
 	}
 	run.Stages = append(run.Stages, report.Stage{Name: "write", Duration: time.Since(t2)})
@@ -534,4 +534,31 @@ func trainingChunks(n, size int) func(context.Context, func([2]int) error) error
 		}
 		return nil
 	}
+}
+
+// writeOutputs writes every output of the run: the reports' own files on
+// the workers (each writes files of its own), the rest before and after.
+func writeOutputs(ctx context.Context, run *report.Run, workers int) error {
+	if err := report.WriteFirst(run); err != nil {
+		return err
+	}
+	if !run.Check {
+		writers := report.ReportWriters()
+		err := ordered(ctx, workers, func(ctx context.Context, send func([2]int) error) error {
+			for i := range run.Reports {
+				for w := range writers {
+					if err := send([2]int{i, w}); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}, func(job [2]int) (struct{}, error) {
+			return struct{}{}, report.WriteReportFile(run, job[0], writers[job[1]])
+		}, func(struct{}) error { return nil })
+		if err != nil {
+			return err
+		}
+	}
+	return report.WriteLast(run)
 }
