@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/value"
@@ -46,10 +47,10 @@ type Linker struct {
 	// first.
 	DuplicateCreditors map[[2]string]bool
 
-	lkeys, rkeys [][]uint64           // [rule][record]
-	index        []map[uint64][]int32 // [rule] right key -> right records, ascending
-	tf           []termFreq           // term-frequency tables, by comparison
-	lhh, rhh     []household          // household keys per record
+	lkeys, rkeys [][]uint64   // [rule][record]
+	index        []blockIndex // [rule] right key -> right records, ascending
+	tf           []termFreq   // term-frequency tables, by comparison
+	lhh, rhh     []household  // household keys per record
 }
 
 // household holds the keys of the property a person lives at: its UPRN
@@ -255,7 +256,7 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 	}
 	k.lkeys = make([][]uint64, len(k.Rules))
 	k.rkeys = make([][]uint64, len(k.Rules))
-	k.index = make([]map[uint64][]int32, len(k.Rules))
+	k.index = make([]blockIndex, len(k.Rules))
 	for ri, b := range k.Rules {
 		k.lkeys[ri] = keys(b, left)
 		if k.Dedupe {
@@ -263,13 +264,7 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 		} else {
 			k.rkeys[ri] = keys(b, right)
 		}
-		idx := make(map[uint64][]int32)
-		for r, key := range k.rkeys[ri] {
-			if key != 0 {
-				idx[key] = append(idx[key], int32(r))
-			}
-		}
-		k.index[ri] = idx
+		k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
 	}
 	k.buildTF()
 	k.lhh = householdKeys(left)
@@ -279,6 +274,63 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 		k.rhh = householdKeys(right)
 	}
 	return k
+}
+
+// blockIndex finds the right-hand records that share a blocking key: the
+// records with a key, sorted by key and then record, and each key's run
+// found by binary search. It takes 12 bytes a record, where a map of
+// slices took some 60, and the oversized blocks are noted once.
+type blockIndex struct {
+	keys []uint64        // sorted
+	ids  []int32         // the record of keys[i]
+	big  map[uint64]bool // keys whose block is over the cap (usually none)
+}
+
+func newBlockIndex(keys []uint64, maxBlock int) blockIndex {
+	type entry struct {
+		key uint64
+		id  int32
+	}
+	var es []entry
+	for r, key := range keys {
+		if key != 0 {
+			es = append(es, entry{key, int32(r)})
+		}
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.key != b.key {
+			if a.key < b.key {
+				return -1
+			}
+			return 1
+		}
+		return int(a.id - b.id)
+	})
+	b := blockIndex{keys: make([]uint64, len(es)), ids: make([]int32, len(es)), big: map[uint64]bool{}}
+	for i, e := range es {
+		b.keys[i], b.ids[i] = e.key, e.id
+	}
+	for i := 0; i < len(b.keys); {
+		j := i
+		for j < len(b.keys) && b.keys[j] == b.keys[i] {
+			j++
+		}
+		if j-i > maxBlock {
+			b.big[b.keys[i]] = true
+		}
+		i = j
+	}
+	return b
+}
+
+// block returns the records with key, ascending (shared: do not modify).
+func (b *blockIndex) block(key uint64) []int32 {
+	lo, found := slices.BinarySearch(b.keys, key)
+	if !found {
+		return nil
+	}
+	hi := lo + sort.Search(len(b.keys)-lo, func(i int) bool { return b.keys[lo+i] > key })
+	return b.ids[lo:hi]
 }
 
 func keys(b *BlockingRule, d *ingest.Dataset) []uint64 {
@@ -317,7 +369,7 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 			if key == 0 {
 				continue
 			}
-			block := k.index[ri][key]
+			block := k.index[ri].block(key)
 			if len(block) > k.MaxBlock {
 				st.CappedPairs[ri] += int64(len(block))
 				continue
@@ -328,7 +380,7 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 					continue
 				}
 				for pj := 0; pj < ri; pj++ {
-					if lk := k.lkeys[pj][l]; lk != 0 && lk == k.rkeys[pj][r] && len(k.index[pj][lk]) <= k.MaxBlock {
+					if lk := k.lkeys[pj][l]; lk != 0 && lk == k.rkeys[pj][r] && !k.index[pj].big[lk] {
 						continue next // an earlier rule found it
 					}
 				}
@@ -376,10 +428,10 @@ func (k *Linker) SamePersonAt(l int32) []int32 {
 	var out []int32
 	for ri := range k.Rules {
 		key := k.lkeys[ri][l]
-		if key == 0 || len(k.index[ri][key]) > k.MaxBlock {
+		if key == 0 || k.index[ri].big[key] {
 			continue
 		}
-		for _, r := range k.index[ri][key] {
+		for _, r := range k.index[ri].block(key) {
 			b := &k.Right.Records[r]
 			if !seen[r] && householdOf(a).same(householdOf(b)) && k.samePerson.Same(a, b) {
 				seen[r] = true
@@ -469,7 +521,7 @@ func (k *Linker) CountSessionPatterns(lo, hi int, rules []int, counts []map[uint
 			if key == 0 {
 				continue
 			}
-			block := k.index[ri][key]
+			block := k.index[ri].block(key)
 			if len(block) > k.MaxBlock {
 				continue
 			}
