@@ -126,7 +126,7 @@ func buildWorkbook(f *excelize.File, run *Run, t *reportTable) error {
 		return wrap(err)
 	}
 	cond := Neutralise(t.rr.Report.ConditionText)
-	err = t.each(-1, func(i int, r *tableRow) error {
+	err = t.each(XLSXLimit, func(i int, r *tableRow) error {
 		k := 0
 		put := func(s string) { cells[k] = s; k++ }
 		put(r.id)
@@ -203,6 +203,7 @@ func writeAbout(f *excelize.File, run *Run, t *reportTable) error {
 		{"Exercise", run.Exercise},
 		{"Body", run.Body},
 		{"Matches", strconv.Itoa(len(t.rr.Matches))},
+		{"Shown here", shownNote(len(t.rr.Matches))},
 		{"Outcomes", joinOutcomes()},
 		{"Please note", Statement()},
 	}
@@ -245,4 +246,19 @@ func joinOutcomes() string {
 		s += o
 	}
 	return s
+}
+
+// XLSXLimit is how many matches a report workbook holds: more than a whole
+// exercise gives one council (up to about 18,000 matches across every
+// report), few enough for Excel to open quickly and for nfi to write in a
+// second or two. Past it the workbook holds the strongest XLSXLimit and says
+// so; the CSV has every match.
+const XLSXLimit = 25_000
+
+// shownNote says how many of a report's matches the workbook holds.
+func shownNote(n int) string {
+	if n <= XLSXLimit {
+		return "every match"
+	}
+	return fmt.Sprintf("the strongest %d of %d matches; the CSV file of the same name has every match", XLSXLimit, n)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -120,6 +121,9 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	defer rw.Abort()
 
 	ds := &ingest.Dataset{Name: d.Name, Kind: kind, Path: d.Path, Mapped: m.Mapped(), Header: rd.Header()}
+	// Size the records once from the file's size and the sample's rows, so
+	// that a million-row file is not copied again and again as it grows.
+	ds.Records = make([]ingest.Record, 0, expectedRows(d.Path, opts.Format, sample))
 	res := &report.DatasetResult{Dataset: ds, RejectReasons: map[string]int{}}
 	prog.Start("read "+d.Name, 0)
 
@@ -204,4 +208,23 @@ func describe(err error) (field, reason string) {
 		return se.Field, errors.Unwrap(se).Error()
 	}
 	return "", err.Error()
+}
+
+// expectedRows estimates a text file's data rows from its size and the
+// average length of the sampled rows, with a little to spare; 0 when it
+// cannot tell (a workbook, an empty sample).
+func expectedRows(path string, f source.Format, sample []source.Row) int {
+	st, err := os.Stat(path)
+	if err != nil || f == source.XLSX || len(sample) == 0 {
+		return len(sample)
+	}
+	var bytes int
+	for _, r := range sample {
+		bytes += len(r.Fields) // delimiters and the line end
+		for _, v := range r.Fields {
+			bytes += len(v)
+		}
+	}
+	n := int(float64(st.Size()) / (float64(bytes) / float64(len(sample))) * 1.05)
+	return min(max(n, len(sample)), 50_000_000)
 }
