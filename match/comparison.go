@@ -52,7 +52,8 @@ const (
 // to be taken as two generations (father and son) rather than a typo.
 const generationYears = 15
 
-// null is the first level of every comparison.
+// nullLevel is the first level of every comparison: a value missing on
+// either side.
 var nullLevel = Level{Name: "null"}
 
 // PersonComparisons is the catalogue of comparisons between two person
@@ -339,16 +340,7 @@ func townLevel(ra, rb *ingest.Record) uint8 {
 	return 3
 }
 
-func uprnLevel(ra, rb *ingest.Record) uint8 {
-	a, b := ra.Person.UPRN, rb.Person.UPRN
-	switch {
-	case a == "" || b == "":
-		return 0
-	case a == b:
-		return 1
-	}
-	return 2
-}
+func uprnLevel(ra, rb *ingest.Record) uint8 { return exactLevel(ra.Person.UPRN, rb.Person.UPRN) }
 
 func bankLevel(ra, rb *ingest.Record) uint8 {
 	sa, aa := bankOf(ra)

@@ -20,9 +20,16 @@
 //     The rules are a union; a pair is credited to the first rule that
 //     finds it and compared once.
 //   - The report catalogue ([Reports]) says which dataset kinds each report
-//     compares, what is matched, and the extra condition that makes a pair
-//     worth an investigator's time (a pension still in payment after the
-//     date of death).
+//     compares, what is matched (a person, a household, a supplier, a
+//     payment, a bank account: each a matching with its own comparisons and
+//     blocking rules, see matchings), and the conditions that make a pair
+//     worth an investigator's time: date clauses (a pension still in payment
+//     after the date of death) and named requirements (one property, not the
+//     liable person, one invoice; see [Requirement]).
+//   - Training guards against look-alikes: address comparisons do not decide
+//     which training pairs match; two records at one property count that
+//     once and weigh their other fields against u within a household (how
+//     relatives compare), and disagreement never weighs for a match.
 //
 // A [Linker] holds one report's prepared indexes; its methods are plain
 // synchronous functions over a range of left-hand records, so the command's
