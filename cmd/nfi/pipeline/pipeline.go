@@ -498,7 +498,11 @@ func sampleU(ctx context.Context, linker *match.Linker, seed int64, workers int)
 		}
 		return nil
 	}, func(i int) ([][]int64, error) {
-		return linker.SampleU(seed*uParts+int64(i), match.DefaultUSample/uParts), nil
+		// No more random pairs than the datasets can form: a tiny dataset
+		// would otherwise count its few pairs many times over, and its
+		// pseudo-counts (the defaults) should carry the estimate.
+		n := int(min(float64(match.DefaultUSample), linker.PossiblePairs()))
+		return linker.SampleU(seed*uParts+int64(i), max(n/uParts, 1)), nil
 	}, func(c [][]int64) error {
 		if total == nil {
 			total = c
