@@ -721,6 +721,104 @@ type HouseholdSample struct {
 	Possible float64 // pairs of records of one dataset
 }
 
+// exactValue names, for comparisons whose level 1 means "the two values
+// are equal", the value compared; its blank is the comparison's null.
+func exactValue() map[string]func(r *ingest.Record) string {
+	return map[string]func(r *ingest.Record) string{
+		"forenames": func(r *ingest.Record) string { return r.Person.Forename },
+		"surname":   func(r *ingest.Record) string { return r.Person.Surname },
+		"dob":       func(r *ingest.Record) string { return r.Person.DOB.String() },
+		"ni_number": func(r *ingest.Record) string { return r.Person.NI },
+		"other_id":  func(r *ingest.Record) string { return r.Person.OtherID },
+		"postcode":  func(r *ingest.Record) string { return postcodeOf(r).Full },
+		"town":      func(r *ingest.Record) string { return r.Person.Town },
+		"uprn":      func(r *ingest.Record) string { return r.Person.UPRN },
+		"bank": func(r *ingest.Record) string {
+			s, a := bankOf(r)
+			if a == "" {
+				return ""
+			}
+			return s + "/" + a
+		},
+	}
+}
+
+// ComputedU computes, without sampling, the u of the levels that say two
+// values are equal (each comparison's exact level) or are one value's
+// known variant (a date of birth with day and month swapped): the chance
+// that two records drawn at random, both with a value, land there, from the
+// values' shares on each side. It returns, by comparison and level, that u,
+// or -1 where a level is not computed. A sample sees a level as rare as one
+// pair in a hundred thousand only a few times, so its estimate would move
+// with the seed; these do not.
+func (k *Linker) ComputedU() [][]float64 {
+	getters := exactValue()
+	out := make([][]float64, len(k.Comparisons))
+	for ci, c := range k.Comparisons {
+		out[ci] = make([]float64, len(c.Levels))
+		for li := range out[ci] {
+			out[ci][li] = -1
+		}
+		get, ok := getters[c.Name]
+		if !ok || c.Levels[1].Name != "exact" && c.Levels[1].Name != "unit" {
+			continue
+		}
+		lc, ln := valueCounts(k.Left, get)
+		rc, rn := lc, ln
+		if !k.Dedupe {
+			rc, rn = valueCounts(k.Right, get)
+		}
+		pairs := ln * rn
+		if k.Dedupe {
+			pairs = ln * (ln - 1)
+		}
+		if pairs <= 0 {
+			continue
+		}
+		var same float64
+		for v, n := range lc {
+			same += n * rc[v]
+			if k.Dedupe {
+				same -= n // a record is not paired with itself
+			}
+		}
+		out[ci][1] = same / pairs
+		if c.Name != "dob" {
+			continue
+		}
+		for li, l := range c.Levels {
+			if l.Name != "day-month-swapped" {
+				continue
+			}
+			var swapped float64
+			for v, n := range lc {
+				d, err := value.ParseISODate(v)
+				if err != nil {
+					continue
+				}
+				if s, ok := d.SwappedDayMonth(); ok {
+					swapped += n * rc[s.String()]
+				}
+			}
+			out[ci][li] = swapped / pairs
+		}
+	}
+	return out
+}
+
+// valueCounts counts the records of d by value (blank left out).
+func valueCounts(d *ingest.Dataset, get func(*ingest.Record) string) (map[string]float64, float64) {
+	m := map[string]float64{}
+	var n float64
+	for i := range d.Records {
+		if v := get(&d.Records[i]); v != "" {
+			m[v]++
+			n++
+		}
+	}
+	return m, n
+}
+
 // MatchID is a match's stable identifier: the same report and record keys
 // give the same id in every run, so outcomes recorded against it carry over.
 func MatchID(report, leftDataset, leftKey, rightDataset, rightKey string) string {

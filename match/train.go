@@ -46,7 +46,9 @@ type Session struct {
 // model file's values with pins), without labels:
 //
 //   - u from uCounts, the levels of a seeded random sample of pairs (see
-//     SampleU), smoothed; u within a household from hhCounts, the levels of
+//     SampleU), smoothed, except the levels whose u is computed from the
+//     values' frequencies (computedU, see Linker.ComputedU; -1 where a
+//     level is not computed), the sampled levels sharing what is left; u within a household from hhCounts, the levels of
 //     pairs of people who share a household (see SampleHousehold), smoothed
 //     towards u;
 //   - m by expectation-maximisation, once per training session (a blocking
@@ -66,7 +68,7 @@ type Session struct {
 // Missing values (the null level) neither agree nor disagree and play no
 // part. base is not changed. The same inputs give the same model, bit for
 // bit: patterns are visited in sorted order.
-func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs float64, uCounts [][]int64, hh HouseholdSample, opts TrainOptions) *Model {
+func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs float64, uCounts [][]int64, computedU [][]float64, hh HouseholdSample, opts TrainOptions) *Model {
 	m := clone(base)
 	m.Trained, m.Seed = true, opts.Seed
 	if opts.MaxIterations <= 0 {
@@ -78,7 +80,9 @@ func Train(base *Model, sessions []Session, all map[uint64]int64, possiblePairs 
 	if opts.MinSessionPairs <= 0 {
 		opts.MinSessionPairs = 20
 	}
-	m.estimateU(uCounts, hh.Counts)
+	m.estimateU(uCounts)
+	m.setComputedU(computedU)
+	m.estimateHouseholdU(hh.Counts)
 	if hh.Possible > 0 {
 		m.HouseholdU = (hh.Pairs + 0.5) / (hh.Possible + 1)
 	}
@@ -143,21 +147,52 @@ type SessionInfo struct {
 // carries when u within a household is estimated from few households.
 const hhPseudoPairs = 20.0
 
-// estimateU sets every unpinned u from the random sample's level counts,
-// and u within a household from the household sample's.
-func (m *Model) estimateU(uCounts, hhCounts [][]int64) {
-	defer func() {
-		for ci := range m.Comparisons {
-			levels := m.Comparisons[ci].Levels
-			var total float64
-			for li := 1; li < len(levels); li++ {
-				total += float64(hhCounts[ci][li])
-			}
-			for li := 1; li < len(levels); li++ {
-				levels[li].UHousehold = (float64(hhCounts[ci][li]) + hhPseudoPairs*levels[li].U) / (total + hhPseudoPairs)
+// setComputedU puts the computed u of some levels in place and scales
+// the comparison's other (sampled) levels to share the rest.
+func (m *Model) setComputedU(computed [][]float64) {
+	for ci := range m.Comparisons {
+		if ci >= len(computed) {
+			continue
+		}
+		levels := m.Comparisons[ci].Levels
+		var fixed, rest float64
+		for li := 1; li < len(levels); li++ {
+			if li < len(computed[ci]) && computed[ci][li] >= 0 && !levels[li].PinU {
+				levels[li].U = math.Max(computed[ci][li], minProb)
+				fixed += levels[li].U
+			} else {
+				rest += levels[li].U
 			}
 		}
-	}()
+		if fixed == 0 || rest <= 0 || fixed >= 1 {
+			continue
+		}
+		for li := 1; li < len(levels); li++ {
+			if !(li < len(computed[ci]) && computed[ci][li] >= 0) && !levels[li].PinU {
+				levels[li].U *= (1 - fixed) / rest
+			}
+		}
+	}
+}
+
+// estimateHouseholdU sets u within a household from the household
+// sample's level counts, smoothed towards u among strangers (so call it
+// once u is final).
+func (m *Model) estimateHouseholdU(hhCounts [][]int64) {
+	for ci := range m.Comparisons {
+		levels := m.Comparisons[ci].Levels
+		var total float64
+		for li := 1; li < len(levels); li++ {
+			total += float64(hhCounts[ci][li])
+		}
+		for li := 1; li < len(levels); li++ {
+			levels[li].UHousehold = (float64(hhCounts[ci][li]) + hhPseudoPairs*levels[li].U) / (total + hhPseudoPairs)
+		}
+	}
+}
+
+// estimateU sets every unpinned u from the random sample's level counts.
+func (m *Model) estimateU(uCounts [][]int64) {
 	for ci := range m.Comparisons {
 		levels := m.Comparisons[ci].Levels
 		var total float64

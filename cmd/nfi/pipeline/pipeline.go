@@ -373,7 +373,7 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	if n := linker.LeftLen(); n > 0 {
 		possible *= float64(sampled) / float64(n)
 	}
-	model := match.Train(base, ss, all, possible, u, hhs, match.TrainOptions{Seed: seed})
+	model := match.Train(base, ss, all, possible, u, linker.ComputedU(), hhs, match.TrainOptions{Seed: seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
 }
