@@ -782,7 +782,9 @@ func (k *Linker) ComputedU() [][]float64 {
 				same -= n // a record is not paired with itself
 			}
 		}
-		out[ci][1] = same / pairs
+		// Smoothed like the sample, towards the default: a dataset of a
+		// handful of records says little about how often values repeat.
+		out[ci][1] = (same + uPseudoPairs*c.Levels[1].U) / (pairs + uPseudoPairs)
 		if c.Name != "dob" {
 			continue
 		}
@@ -800,7 +802,7 @@ func (k *Linker) ComputedU() [][]float64 {
 					swapped += n * rc[s.String()]
 				}
 			}
-			out[ci][li] = swapped / pairs
+			out[ci][li] = (swapped + uPseudoPairs*l.U) / (pairs + uPseudoPairs)
 		}
 	}
 	return out
