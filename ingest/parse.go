@@ -331,7 +331,6 @@ func (p *Parser) person(rec *Record) {
 	}
 	ps.NickGroups = p.nick.Groups(ps.Forename)
 	ps.Initials = p.nick.Initials(ps.Forename)
-	ps.SurnameSoundex = phonetic.Soundex(ps.Surname)
 	ps.SurnameMeta, _ = phonetic.DoubleMetaphone(ps.Surname)
 	ps.ForenameMeta, _ = phonetic.DoubleMetaphone(ps.Forename)
 	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && v[x.dob] != "" {

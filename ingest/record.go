@@ -61,8 +61,8 @@ type Person struct {
 	NickGroups   []uint32 // nickname groups of the first forename (nil when none)
 	Initials     string   // letters the first forename or any of its variants begins with
 
-	SurnameSoundex, SurnameMeta string // phonetic keys of the surname
-	ForenameMeta                string // Double Metaphone of the first forename
+	SurnameMeta  string // Double Metaphone of the surname
+	ForenameMeta string // Double Metaphone of the first forename
 
 	DOB      value.Date
 	Sex      byte // 'M', 'F' or 0
