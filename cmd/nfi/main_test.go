@@ -123,6 +123,9 @@ func TestBadInput(t *testing.T) {
 		{name: "too many rejects", job: "datasets:\n  - name: p\n    kind: payroll\n    path: bad.csv\n    key: Employee No\n",
 			files:    map[string]string{"bad.csv": "Employee No,Forename,Surname\nE1,A,B\nE2,A\nE3\n,C,D\n"},
 			wantCode: exitFailed, wantErr: []string{"3 of 4 rows rejected", "rejects/p.csv"}},
+		{name: "custom report on creditors", job: "datasets:\n  - name: c\n    kind: creditors\n    path: cr.csv\n    key: Ref\ncustom_reports:\n  - {id: mine, left: c, right: c}\n",
+			files:    map[string]string{"cr.csv": "Ref,Supplier Name\nC1,Acme Ltd\n"},
+			wantCode: exitFailed, wantErr: []string{"job.yaml:7", "custom reports match people"}},
 		{name: "usage", args: []string{"run"}, wantCode: exitUsage, wantErr: []string{"accepts 1 arg"}},
 		{name: "no such command flag", args: []string{"run", "--frobnicate", "x.yaml"}, wantCode: exitUsage, wantErr: []string{"frobnicate"}},
 	}

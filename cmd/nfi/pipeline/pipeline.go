@@ -199,13 +199,15 @@ func planReports(j *job.Job) ([]planned, error) {
 		if _, clash := match.LookupReport(c.ID); clash {
 			return nil, j.Errorf(c.Line, ErrJob, "custom report id %q is a catalogue report id; choose another", c.ID)
 		}
+		for _, name := range []string{c.Left, c.Right} {
+			if d, ok := j.Dataset(name); ok {
+				if k, ok := ingest.LookupKind(d.Kind); ok && k.Entity != ingest.PersonEntity {
+					return nil, j.Errorf(c.Line, ErrJob, "custom report %q: dataset %q is of kind %s; custom reports match people", c.ID, name, d.Kind)
+				}
+			}
+		}
 		rep := match.CustomReport(c.ID, c.Title, c.Left, c.Right)
 		plan = append(plan, planned{rep: rep, left: c.Left, right: c.Right, threshold: threshold(c.Threshold)})
-	}
-	if len(plan) == 0 && len(j.Datasets) > 0 {
-		// Nothing to match is not an error for `check`, and `run` says so
-		// in the summary.
-		return nil, nil
 	}
 	return plan, nil
 }
