@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
 
@@ -430,12 +431,13 @@ type SamePersonRule struct {
 	comps   []*Comparison
 	allowed [][]string // by comps position
 	strong  []string
+	nick    *normal.Nicknames
 }
 
 // NewSamePersonRule builds the rule from the person comparisons.
 func NewSamePersonRule() *SamePersonRule {
 	levels := samePersonLevels()
-	r := &SamePersonRule{strong: strongForenameLevels()}
+	r := &SamePersonRule{strong: strongForenameLevels(), nick: normal.NewNicknames()}
 	for _, c := range PersonComparisons() {
 		if ok, decides := levels[c.Name]; decides {
 			r.comps = append(r.comps, c)
@@ -443,6 +445,17 @@ func NewSamePersonRule() *SamePersonRule {
 		}
 	}
 	return r
+}
+
+// slipOfVariant reports whether a is one keying slip from a variant of b
+// (HNERY and HARRY: a slip of HENRY, of which HARRY is a form).
+func (r *SamePersonRule) slipOfVariant(a, b string) bool {
+	for _, v := range r.nick.Variants(b) {
+		if oneEditApart(a, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // Same reports whether a and b are one person (see SamePerson).
@@ -458,7 +471,8 @@ func (r *SamePersonRule) Same(a, b *ingest.Record) bool {
 	}
 	// One keying slip apart, which short names do not reach by
 	// Jaro-Winkler (IYV and IVY).
-	typoForename := len(pa.Forename) >= 3 && oneEditApart(pa.Forename, pb.Forename)
+	typoForename := len(pa.Forename) >= 3 && (oneEditApart(pa.Forename, pb.Forename) ||
+		r.slipOfVariant(pa.Forename, pb.Forename) || r.slipOfVariant(pb.Forename, pa.Forename))
 	typoSurname := len(pa.Surname) >= 3 && oneEditApart(pa.Surname, pb.Surname)
 	strong := slices.Contains(r.strong, forename) || typoForename || initialsAgree(pa, pb)
 	for i, c := range r.comps {

@@ -57,6 +57,7 @@ func TestSamePerson(t *testing.T) {
 		{"initial", pv{"M", "Jones", "", "", "", "", "", ""}, true},
 		{"married surname", pv{"Margaret", "Smith", "1950-04-03", "", "", "", "", ""}, true},
 		{"typo", pv{"Margret", "Jnoes", "", "", "", "", "", ""}, true},
+		{"typo of a variant", pv{"Pegyg", "Jones", "", "", "", "", "", ""}, true},
 		{"spouse", pv{"Robert", "Jones", "1948-11-20", "", "", "", "", ""}, false},
 		{"daughter of the same name", pv{"Margaret", "Jones", "1975-06-01", "", "", "", "", ""}, false},
 	}

@@ -69,6 +69,16 @@ func (n *Nicknames) GroupName(id uint32) string {
 	return n.groups[id][0]
 }
 
+// Variants returns every name in the groups of name (itself included), for
+// tests such as "a typo of one of its variants"; nil when it is in none.
+func (n *Nicknames) Variants(name string) []string {
+	var out []string
+	for _, id := range n.index[nicknameKey(name)] {
+		out = append(out, n.groups[id]...)
+	}
+	return out
+}
+
 // Initials returns the letters that name or any of its variants begins
 // with, sorted (for JIM: "J"; for KATE: "CK", from CATHERINE and
 // KATHERINE), so that a forename given only as an initial can be compared
