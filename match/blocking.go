@@ -1,6 +1,8 @@
 package match
 
 import (
+	"strconv"
+
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
@@ -63,7 +65,7 @@ func PersonBlockingRules() []*BlockingRule {
 			if p.SurnameMeta == "" || p.DOB.IsZero() {
 				return 0
 			}
-			return hashKey(p.SurnameMeta, itoa4(p.DOB.Year()))
+			return hashKey(p.SurnameMeta, strconv.Itoa(p.DOB.Year()))
 		}},
 		{Name: "postcode+forename_initial", Fields: []string{"postcode", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
@@ -88,7 +90,7 @@ func PersonBlockingRules() []*BlockingRule {
 			if b < a {
 				a, b = b, a
 			}
-			return hashKey(a, b, itoa4(p.DOB.Year()))
+			return hashKey(a, b, strconv.Itoa(p.DOB.Year()))
 		}},
 		{Name: "house+street+postcode", Fields: []string{"address_1", "postcode"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
@@ -133,11 +135,6 @@ func PersonBlockingRules() []*BlockingRule {
 			return hashKey(p.Forename, p.Surname, postcodeDistrict(&p.Postcode))
 		}},
 	}
-}
-
-func itoa4(y int) string {
-	b := [4]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
-	return string(b[:])
 }
 
 // hashKey is FNV-1a over the parts, separated so that ("AB","C") and

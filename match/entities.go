@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/nfi-engine/nfi/ingest"
@@ -203,7 +204,7 @@ func PaymentBlockingRules() []*BlockingRule {
 			if p.CreditorRef == "" || !p.HasAmount {
 				return 0
 			}
-			return hashKey(p.CreditorRef, itoa(p.Amount))
+			return hashKey(p.CreditorRef, strconv.FormatInt(p.Amount, 10))
 		}},
 		{Name: "creditor+invoice_digits", Fields: []string{"creditor_ref", "invoice_number"}, key: func(r *ingest.Record) uint64 {
 			p := r.Payment
@@ -217,31 +218,9 @@ func PaymentBlockingRules() []*BlockingRule {
 			if p.InvoiceDigits == "" || !p.HasAmount {
 				return 0
 			}
-			return hashKey(p.InvoiceDigits, itoa(p.Amount))
+			return hashKey(p.InvoiceDigits, strconv.FormatInt(p.Amount, 10))
 		}},
 	}
-}
-
-func itoa(v int64) string {
-	var b [20]byte
-	i := len(b)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	for {
-		i--
-		b[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			break
-		}
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // SupplierBlockingRules pick creditor records that could be one supplier.
