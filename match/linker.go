@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/value"
@@ -329,7 +328,24 @@ func (b *blockIndex) block(key uint64) []int32 {
 	if !found {
 		return nil
 	}
-	hi := lo + sort.Search(len(b.keys)-lo, func(i int) bool { return b.keys[lo+i] > key })
+	// The end of the run: most blocks are a record or two, so step
+	// first, and search only a long run.
+	hi := lo + 1
+	for hi < len(b.keys) && hi-lo < 8 && b.keys[hi] == key {
+		hi++
+	}
+	if hi-lo == 8 {
+		i, j := hi, len(b.keys)
+		for i < j {
+			h := int(uint(i+j) >> 1)
+			if b.keys[h] == key {
+				i = h + 1
+			} else {
+				j = h
+			}
+		}
+		hi = i
+	}
 	return b.ids[lo:hi]
 }
 
