@@ -91,8 +91,7 @@ func WriteExplain(run *Run, i int, dir string) error {
 	path := filepath.Join(dir, "explain", base+".jsonl")
 	return atomic.WriteFile(path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		enc := json.NewEncoder(bw)
-		enc.SetEscapeHTML(false)
+		var line []byte
 		model := rr.Model
 		var prior float64
 		if model != nil {
@@ -128,7 +127,8 @@ func WriteExplain(run *Run, i int, dir string) error {
 				ex.Steps = append(ex.Steps, es)
 			}
 			ex.Household = m.Household
-			if err := enc.Encode(&ex); err != nil {
+			line = appendExplanation(line[:0], &ex)
+			if _, err := bw.Write(line); err != nil {
 				return fmt.Errorf("%s: match %d: %w", path, mi+1, ErrEncode)
 			}
 		}
