@@ -3,6 +3,9 @@ package match
 import (
 	"slices"
 	"testing"
+
+	"github.com/nfi-engine/nfi/ingest"
+	"github.com/nfi-engine/nfi/ingest/normal"
 )
 
 // TestBlockIndex checks that every key's block holds exactly its records,
@@ -33,5 +36,43 @@ func TestBlockIndex(t *testing.T) {
 		if got := b.block(missing); len(got) != 0 {
 			t.Errorf("block(%d) = %v, want none", missing, got)
 		}
+	}
+}
+
+// TestCandidatesCreditedOnce checks that a pair found by several blocking
+// rules is compared once, credited to the first rule that finds it, and
+// that pairs within one dataset come once each, never a record with itself.
+func TestCandidatesCreditedOnce(t *testing.T) {
+	nick := normal.NewNicknames()
+	people := []pv{
+		{"WILLIAM", "HARTLEY", "1956-03-05", "AB123456C", "SW1A 1AA", "14 High Street", "", ""},
+		{"Bill", "Hartley", "1956-03-05", "AB123456C", "SW1A 1AA", "14 High Street", "", ""},
+		{"Grace", "Okafor", "1990-07-01", "", "M1 1AE", "9 Long Road", "", ""},
+	}
+	kind, _ := ingest.LookupKind("person")
+	d := &ingest.Dataset{Name: "p", Kind: kind, Mapped: make([]bool, len(kind.Fields))}
+	for _, f := range []string{"ref", "forenames", "surname", "dob", "ni_number", "postcode", "address_1"} {
+		d.Mapped[kind.Field(f)] = true
+	}
+	for _, p := range people {
+		d.Records = append(d.Records, *rec(t, nick, p))
+	}
+	k := NewLinker(CustomReport("dups", "", "p", "p"), d, d, 0)
+	st := k.NewStats()
+	type pair struct{ l, r int32 }
+	seen := map[pair]int{}
+	var rules []string
+	k.Candidates(0, k.LeftLen(), &st, func(l, r int32, rule int) {
+		seen[pair{l, r}]++
+		rules = append(rules, k.Rules[rule].Name)
+	})
+	if len(seen) != 1 || seen[pair{0, 1}] != 1 {
+		t.Fatalf("candidates = %v, want the one pair (0, 1) once", seen)
+	}
+	if rules[0] != "ni_number" {
+		t.Errorf("credited to %s, want ni_number (the first rule that finds it)", rules[0])
+	}
+	if st.Total() != 1 {
+		t.Errorf("stats count %d pairs, want 1", st.Total())
 	}
 }
