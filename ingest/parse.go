@@ -132,7 +132,13 @@ func isNull(v string, nulls []string) bool {
 // rec.Invalid, not rejected, unless the field is required.
 func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 	k := p.m.Kind
-	*rec = Record{Line: line, Values: make([]string, len(k.Fields))}
+	*rec = Record{Line: line}
+	var scratch [64]string
+	vals := scratch[:0]
+	if len(k.Fields) > len(scratch) {
+		vals = make([]string, 0, len(k.Fields))
+	}
+	vals = vals[:len(k.Fields)]
 	for fi, f := range k.Fields {
 		col := p.m.Col[fi]
 		if col < 0 || col >= len(fields) {
@@ -143,7 +149,7 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 		if !ok {
 			rec.Invalid |= 1 << uint(fi)
 		}
-		rec.Values[fi] = canon
+		vals[fi] = canon
 		if f.Required && (canon == "" || !ok) {
 			reason := ErrBlankRequired
 			if raw != "" {
@@ -155,7 +161,7 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 	if len(p.oneOf) > 0 {
 		have := false
 		for _, fi := range p.oneOf {
-			if fi >= 0 && rec.Values[fi] != "" {
+			if fi >= 0 && vals[fi] != "" {
 				have = true
 			}
 		}
@@ -167,6 +173,7 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 			return &source.Error{File: p.file, Line: line, Field: strings.Join(k.NeedsOneOf, "/"), Err: reason}
 		}
 	}
+	rec.SetValues(vals)
 	switch k.Entity {
 	case PersonEntity:
 		p.person(rec)
@@ -185,7 +192,7 @@ func (p *Parser) valid(rec *Record, field string) string {
 	if i < 0 || rec.Invalid&(1<<uint(i)) != 0 {
 		return ""
 	}
-	return rec.Values[i]
+	return rec.Value(i)
 }
 
 // supplier builds the normalised supplier forms of rec.
@@ -193,8 +200,8 @@ func (p *Parser) supplier(rec *Record) {
 	s := &Supplier{Company: normal.ParseCompany(p.valid(rec, "supplier_name"))}
 	if pc := p.valid(rec, "postcode"); pc != "" {
 		s.Postcode = value.ParsePostcode(pc)
-	} else if i := p.m.Kind.Field("postcode"); i >= 0 && rec.Values[i] != "" {
-		s.Postcode = value.ParsePostcode(rec.Values[i])
+	} else if pc := rec.Value(p.m.Kind.Field("postcode")); pc != "" {
+		s.Postcode = value.ParsePostcode(pc)
 	}
 	var lines []string
 	for i := 1; i <= 5; i++ {
@@ -303,18 +310,11 @@ func collapseSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func at(vals []string, i int) string {
-	if i < 0 {
-		return ""
-	}
-	return vals[i]
-}
-
 // person builds the normalised person forms of rec.
 func (p *Parser) person(rec *Record) {
-	v := rec.Values
 	x := &p.fi
-	n := normal.ParseName(at(v, x.title), at(v, x.forenames), at(v, x.middle), at(v, x.surname))
+	at := func(i int) string { return rec.Value(i) }
+	n := normal.ParseName(at(x.title), at(x.forenames), at(x.middle), at(x.surname))
 	ps := &rec.Person
 	if len(n.Forenames) > 0 {
 		ps.Forename = n.Forenames[0]
@@ -333,10 +333,10 @@ func (p *Parser) person(rec *Record) {
 	ps.Initials = p.nick.Initials(ps.Forename)
 	ps.SurnameMeta, _ = phonetic.DoubleMetaphone(ps.Surname)
 	ps.ForenameMeta, _ = phonetic.DoubleMetaphone(ps.Forename)
-	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && v[x.dob] != "" {
-		ps.DOB, _ = value.ParseISODate(v[x.dob])
+	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && at(x.dob) != "" {
+		ps.DOB, _ = value.ParseISODate(at(x.dob))
 	}
-	if s := at(v, x.sex); s != "" {
+	if s := at(x.sex); s != "" {
 		switch s[0] {
 		case 'M', 'm':
 			ps.Sex = 'M'
@@ -344,30 +344,30 @@ func (p *Parser) person(rec *Record) {
 			ps.Sex = 'F'
 		}
 	}
-	if x.ni >= 0 && v[x.ni] != "" {
-		ps.NI, ps.NIValid = v[x.ni], rec.Invalid&(1<<uint(x.ni)) == 0
+	if x.ni >= 0 && at(x.ni) != "" {
+		ps.NI, ps.NIValid = at(x.ni), rec.Invalid&(1<<uint(x.ni)) == 0
 	}
-	if pc := at(v, x.postcode); pc != "" {
+	if pc := at(x.postcode); pc != "" {
 		ps.Postcode = value.ParsePostcode(pc)
 	}
 	var lines []string
 	for _, ai := range x.address {
-		if a := at(v, ai); a != "" {
+		if a := at(ai); a != "" {
 			lines = append(lines, a)
 		}
 	}
-	if t := at(v, x.town); t != "" {
+	if t := at(x.town); t != "" {
 		ps.Town = normal.Fold(t)
 	}
 	if len(lines) > 0 {
 		ps.Address = normal.ParseAddress(lines)
 	}
-	ps.UPRN = at(v, x.uprn)
+	ps.UPRN = at(x.uprn)
 	if x.sort >= 0 && rec.Invalid&(1<<uint(x.sort)) == 0 {
-		ps.SortCode = v[x.sort]
+		ps.SortCode = at(x.sort)
 	}
 	if x.account >= 0 && rec.Invalid&(1<<uint(x.account)) == 0 {
-		ps.Account = v[x.account]
+		ps.Account = at(x.account)
 	}
-	ps.OtherID = strings.ToUpper(at(v, x.otherID))
+	ps.OtherID = strings.ToUpper(at(x.otherID))
 }

@@ -32,20 +32,27 @@ type Quality struct {
 func MeasureQuality(d *Dataset, m *Mapping) Quality {
 	q := Quality{Dataset: d.Name, Kind: d.Kind.Name, Path: d.Path, Read: d.Read, Accepted: len(d.Records), Rejected: d.Rejects}
 	seed := maphash.MakeSeed()
+	q.Fields = make([]FieldQuality, len(d.Kind.Fields))
+	// seen counts each distinct value's rows, up to 2 (enough to tell a
+	// duplicate), by field. One pass over the records, each visited once.
+	seen := make([]map[uint64]uint8, len(d.Kind.Fields))
 	for fi, f := range d.Kind.Fields {
-		fq := FieldQuality{Field: f.Name, Mapped: d.Mapped[fi]}
+		q.Fields[fi] = FieldQuality{Field: f.Name, Mapped: d.Mapped[fi]}
 		if m != nil && m.Col[fi] >= 0 {
-			fq.Column = m.Header[m.Col[fi]]
+			q.Fields[fi].Column = m.Header[m.Col[fi]]
 		}
-		if !fq.Mapped {
-			q.Fields = append(q.Fields, fq)
-			continue
+		if d.Mapped[fi] {
+			seen[fi] = make(map[uint64]uint8)
 		}
-		seen := make(map[uint64]uint8)
-		dups := 0
-		for i := range d.Records {
-			r := &d.Records[i]
-			v := r.Values[fi]
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		for fi := range min(r.NumValues(), len(seen)) {
+			if seen[fi] == nil {
+				continue
+			}
+			v := r.Value(fi)
+			fq := &q.Fields[fi]
 			if v == "" {
 				fq.Blank++
 				continue
@@ -55,18 +62,17 @@ func MeasureQuality(d *Dataset, m *Mapping) Quality {
 				fq.Invalid++
 			}
 			h := maphash.String(seed, v)
-			if c := seen[h]; c == 1 {
-				dups++
+			c := seen[fi][h]
+			if c == 1 && fi == 0 {
+				q.DuplicateKeys++
 			}
-			if seen[h] < 2 {
-				seen[h]++
+			if c < 2 {
+				seen[fi][h] = c + 1
 			}
 		}
-		fq.Distinct = len(seen)
-		if fi == 0 {
-			q.DuplicateKeys = dups
-		}
-		q.Fields = append(q.Fields, fq)
+	}
+	for fi := range q.Fields {
+		q.Fields[fi].Distinct = len(seen[fi])
 	}
 	return q
 }

@@ -9,11 +9,11 @@ import (
 type Record struct {
 	// Line is the line of the source file where the row starts.
 	Line int
-	// Values holds the canonical text of each field, by position in the
-	// kind's Fields ("" when blank or not mapped).
-	Values []string
+	// values holds the canonical text of each field, by position in the
+	// kind's Fields, packed into one string (see Value and SetValues).
+	values string
 	// Invalid has bit i set when field i held a value that did not parse:
-	// the value is kept as cleaned text in Values and counted, not dropped.
+	// the value is kept as cleaned text (Value) and counted, not dropped.
 	Invalid uint64
 	// Person is the normalised form of a person record (zero for other
 	// entities).
@@ -49,7 +49,79 @@ type Payment struct {
 }
 
 // Ref is the record's reference (the job's `key:` column).
-func (r *Record) Ref() string { return r.Values[0] }
+func (r *Record) Ref() string { return r.Value(0) }
+
+// The packed values: a byte giving the number of fields, a byte giving the
+// width of each offset (2, or 4 when the texts pass 64 KiB), the offset
+// where each field's text ends, then the texts one after another. A
+// million records' values are then one allocation and one pointer each,
+// where a slice of strings took one of each a field: a third of the memory
+// and of the collector's work.
+
+// Value returns the canonical text of field i, by position in the kind's
+// Fields ("" when blank, not mapped or out of range).
+func (r *Record) Value(i int) string {
+	s := r.values
+	if len(s) < 2 || i < 0 || i >= int(s[0]) {
+		return ""
+	}
+	n, w := int(s[0]), int(s[1])
+	end := func(j int) int {
+		if j < 0 {
+			return 0
+		}
+		o := 2 + j*w
+		if w == 2 {
+			return int(s[o]) | int(s[o+1])<<8
+		}
+		return int(s[o]) | int(s[o+1])<<8 | int(s[o+2])<<16 | int(s[o+3])<<24
+	}
+	texts := 2 + n*w
+	return s[texts+end(i-1) : texts+end(i)]
+}
+
+// NumValues is the number of fields the record holds values for: its kind's
+// Fields, or 0 for a record never filled.
+func (r *Record) NumValues() int {
+	if len(r.values) < 2 {
+		return 0
+	}
+	return int(r.values[0])
+}
+
+// SetValues stores the canonical text of each field, by position in the
+// kind's Fields (at most 255 of them), packed into one string.
+func (r *Record) SetValues(vs []string) {
+	if len(vs) > 255 {
+		panic("ingest: a record holds at most 255 fields")
+	}
+	total := 0
+	for _, v := range vs {
+		total += len(v)
+	}
+	w := 2
+	if total > 0xFFFF {
+		w = 4
+	}
+	var scratch [1024]byte
+	b := scratch[:0]
+	if need := 2 + len(vs)*w + total; need > len(scratch) {
+		b = make([]byte, 0, need)
+	}
+	b = append(b, byte(len(vs)), byte(w))
+	end := 0
+	for _, v := range vs {
+		end += len(v)
+		b = append(b, byte(end), byte(end>>8))
+		if w == 4 {
+			b = append(b, byte(end>>16), byte(end>>24))
+		}
+	}
+	for _, v := range vs {
+		b = append(b, v...)
+	}
+	r.values = string(b)
+}
 
 // Person holds the normalised forms that person matching compares. Every
 // string is upper-case ASCII.
@@ -101,5 +173,5 @@ func (d *Dataset) Value(i int, field string) string {
 	if j < 0 {
 		return ""
 	}
-	return d.Records[i].Values[j]
+	return d.Records[i].Value(j)
 }

@@ -342,10 +342,7 @@ func requirements() map[Requirement]requirement {
 // fieldValue is a record's canonical text for a field of its dataset ("" when
 // the dataset has no such field).
 func fieldValue(d *ingest.Dataset, r *ingest.Record, field string) string {
-	if i := d.Kind.Field(field); i >= 0 {
-		return r.Values[i]
-	}
-	return ""
+	return r.Value(d.Kind.Field(field))
 }
 
 // fieldDate is a record's date field (0 when blank, invalid or absent).

@@ -840,10 +840,14 @@ func valueCounts(d *ingest.Dataset, get func(*ingest.Record) string) (map[string
 // MatchID is a match's stable identifier: the same report and record keys
 // give the same id in every run, so outcomes recorded against it carry over.
 func MatchID(report, leftDataset, leftKey, rightDataset, rightKey string) string {
-	h := sha256.New()
-	for _, s := range []string{report, leftDataset, leftKey, rightDataset, rightKey} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+	var buf [256]byte
+	b := buf[:0]
+	for _, s := range [...]string{report, leftDataset, leftKey, rightDataset, rightKey} {
+		b = append(b, s...)
+		b = append(b, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	sum := sha256.Sum256(b)
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	return string(id[:])
 }

@@ -246,9 +246,9 @@ func dateOf(f FieldRef, l, r *ingest.Record, ld, rd *ingest.Dataset) dateVal {
 		rec, ds = r, rd
 	}
 	i := ds.Kind.Field(f.Field)
-	if i < 0 || !ds.Mapped[i] || rec.Values[i] == "" {
+	if i < 0 || !ds.Mapped[i] || rec.Value(i) == "" {
 		return dateVal{blank: true}
 	}
-	d, err := value.ParseISODate(rec.Values[i])
+	d, err := value.ParseISODate(rec.Value(i))
 	return dateVal{d: d, ok: err == nil}
 }

@@ -127,14 +127,16 @@ func dataset(t *testing.T, kind string, vals map[string]string) (*ingest.Dataset
 	t.Helper()
 	k, _ := ingest.LookupKind(kind)
 	d := &ingest.Dataset{Name: kind, Kind: k, Mapped: make([]bool, len(k.Fields))}
-	r := ingest.Record{Values: make([]string, len(k.Fields))}
+	values := make([]string, len(k.Fields))
 	for i := range d.Mapped {
 		d.Mapped[i] = true
 	}
-	r.Values[0] = "R1"
+	values[0] = "R1"
 	for f, v := range vals {
-		r.Values[k.Field(f)] = v
+		values[k.Field(f)] = v
 	}
+	var r ingest.Record
+	r.SetValues(values)
 	d.Records = []ingest.Record{r}
 	return d, &d.Records[0]
 }

@@ -13,8 +13,10 @@ func ExamplePrintSummary() {
 	ds := &ingest.Dataset{Name: "payroll", Kind: kind, Path: "payroll.csv", Mapped: make([]bool, len(kind.Fields))}
 	ds.Mapped[kind.Field("ref")], ds.Mapped[kind.Field("surname")] = true, true
 	for _, v := range [][2]string{{"0001", "SMITH"}, {"0002", ""}} {
-		r := ingest.Record{Values: make([]string, len(kind.Fields))}
-		r.Values[kind.Field("ref")], r.Values[kind.Field("surname")] = v[0], v[1]
+		vals := make([]string, len(kind.Fields))
+		vals[kind.Field("ref")], vals[kind.Field("surname")] = v[0], v[1]
+		r := ingest.Record{}
+		r.SetValues(vals)
 		ds.Records = append(ds.Records, r)
 	}
 	ds.Read, ds.Rejects = 3, 1

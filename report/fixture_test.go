@@ -28,14 +28,16 @@ func dataset(t testing.TB, name, kind string, fields []string, rows []map[string
 		d.Mapped[i] = true
 	}
 	for n, row := range rows {
-		r := ingest.Record{Line: n + 2, Values: make([]string, len(k.Fields))}
+		r := ingest.Record{Line: n + 2}
+		vals := make([]string, len(k.Fields))
 		for f, v := range row {
 			i := k.Field(f)
 			if i < 0 || !d.Mapped[i] {
 				t.Fatalf("field %s not mapped", f)
 			}
-			r.Values[i] = v
+			vals[i] = v
 		}
+		r.SetValues(vals)
 		d.Records = append(d.Records, r)
 	}
 	d.Read = len(rows)

@@ -80,7 +80,7 @@ func orient(rr *ReportResult, m *match.Match) (pair, error) {
 		return pair{}, ErrBadMatch
 	}
 	p := pair{l: &rr.Left.Records[m.Left], r: &rr.Right.Records[m.Right]}
-	if len(p.l.Values) == 0 || len(p.r.Values) == 0 {
+	if p.l.NumValues() == 0 || p.r.NumValues() == 0 {
 		return pair{}, ErrBadMatch
 	}
 	p.lkey, p.rkey = p.l.Ref(), p.r.Ref()
@@ -228,10 +228,10 @@ type cell struct {
 }
 
 func fieldValue(rec *ingest.Record, i int, t ingest.Type) cell {
-	if i < 0 || i >= len(rec.Values) {
+	if i < 0 || i >= rec.NumValues() {
 		return cell{}
 	}
-	v := rec.Values[i]
+	v := rec.Value(i)
 	if t == ingest.Money {
 		if s, ok := pounds(v); ok {
 			return cell{s: s, number: true}

@@ -15,6 +15,9 @@ func WriteAll(run *Run) error {
 		return err
 	}
 	if !run.Check {
+		if err := WriteMatches(run, run.Output); err != nil {
+			return err
+		}
 		for i := range run.Reports {
 			for _, write := range ReportWriters() {
 				if err := WriteReportFile(run, i, write); err != nil {
@@ -26,20 +29,15 @@ func WriteAll(run *Run) error {
 	return WriteLast(run)
 }
 
-// WriteFirst writes what comes before the reports' own files: the quality
-// figures and (unless this is a check run) matches.csv.
+// WriteFirst writes what comes before the matches: the quality figures.
+// matches.csv (WriteMatches) and the reports' own files (ReportWriters)
+// follow, in any order or at once.
 func WriteFirst(run *Run) error {
 	dir := run.Output
 	if dir == "" {
 		return ErrNoOutput
 	}
-	if err := WriteQuality(run, dir); err != nil {
-		return err
-	}
-	if run.Check {
-		return nil
-	}
-	return WriteMatches(run, dir)
+	return WriteQuality(run, dir)
 }
 
 // ReportWriters are the writers of one report's files: its CSV, workbook,

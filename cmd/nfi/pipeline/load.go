@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +53,7 @@ func sourceOptions(j *job.Job, d *job.Dataset) (source.Options, error) {
 type parsed struct {
 	records []ingest.Record
 	rejects []reject
+	inSlab  bool // records are in the dataset's slab, not slots of their own
 }
 
 type reject struct {
@@ -121,22 +123,43 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	defer rw.Abort()
 
 	ds := &ingest.Dataset{Name: d.Name, Kind: kind, Path: d.Path, Mapped: m.Mapped(), Header: rd.Header()}
-	// Size the records once from the file's size and the sample's rows, so
-	// that a million-row file is not copied again and again as it grows.
-	ds.Records = make([]ingest.Record, 0, expectedRows(d.Path, opts.Format, sample))
+	// Records are parsed straight into their place in one slab sized from
+	// the file's size and the sample's rows: a Record is large, and copying
+	// a million of them once parsed cost more than most of the parsing.
+	// Each batch is given the slab's next free slots (a batch past the end,
+	// when the estimate was short, gets slots of its own and is appended).
+	// The producer owns next; the emitter owns recs, which starts as the
+	// slab and is appended to only once every slot has been emitted.
+	slab := make([]ingest.Record, expectedRows(d.Path, opts.Format, sample))
+	next := 0 // the slab's first slot not yet given to a batch
+	recs := slab[:0]
 	res := &report.DatasetResult{Dataset: ds, RejectReasons: map[string]int{}}
 	prog.Start("read "+d.Name, 0)
 
-	produce := func(ctx context.Context, send func([]source.Row) error) error {
+	type batch struct {
+		rows []source.Row
+		dst  []ingest.Record // where to parse the rows: slab slots, or nil
+	}
+	slots := func(rows []source.Row) batch {
+		b := batch{rows: rows}
+		if next+len(rows) <= len(slab) {
+			b.dst = slab[next : next+len(rows) : next+len(rows)]
+			next += len(rows)
+		} else {
+			next = len(slab) // later batches append too, keeping the order
+		}
+		return b
+	}
+	produce := func(ctx context.Context, send func(batch) error) error {
 		for i := 0; i < len(sample); i += batchRows {
-			if err := send(sample[i:min(i+batchRows, len(sample))]); err != nil {
+			if err := send(slots(sample[i:min(i+batchRows, len(sample))])); err != nil {
 				return err
 			}
 		}
 		for {
-			batch, err := rd.ReadBatch(make([]source.Row, 0, batchRows), batchRows)
-			if len(batch) > 0 {
-				if err := send(batch); err != nil {
+			rows, err := rd.ReadBatch(make([]source.Row, 0, batchRows), batchRows)
+			if len(rows) > 0 {
+				if err := send(slots(rows)); err != nil {
 					return err
 				}
 			}
@@ -151,12 +174,13 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 		}
 	}
-	work := func(rows []source.Row) (parsed, error) {
-		// Parse each row straight into its place: a Record is large, and
-		// copying it costs more than most of the parsing.
-		p := parsed{records: make([]ingest.Record, len(rows))}
+	work := func(b batch) (parsed, error) {
+		p := parsed{records: b.dst}
+		if p.records == nil {
+			p.records = make([]ingest.Record, len(b.rows))
+		}
 		n := 0
-		for _, row := range rows {
+		for _, row := range b.rows {
 			err := row.Err
 			if err == nil {
 				err = parser.Parse(row.Line, row.Fields, &p.records[n])
@@ -168,11 +192,22 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 			n++
 		}
+		clear(p.records[n:]) // a rejected row's partly parsed record
 		p.records = p.records[:n]
+		p.inSlab = b.dst != nil
 		return p, nil
 	}
 	emit := func(p parsed) error {
-		ds.Records = append(ds.Records, p.records...)
+		if p.inSlab {
+			// Close the gap left by earlier batches' rejected rows (none,
+			// usually): the slots below this batch's are all emitted, so
+			// no worker is writing there.
+			n := len(recs)
+			recs = recs[:n+len(p.records)]
+			copy(recs[n:], p.records)
+		} else {
+			recs = append(recs, p.records...)
+		}
 		for _, r := range p.rejects {
 			if err := rw.Reject(r.line, r.field, r.reason, r.raw); err != nil {
 				return err
@@ -191,6 +226,11 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	if err := ordered(ctx, workers, produce, work, emit); err != nil {
 		return nil, err
 	}
+	clear(recs[len(recs):cap(recs)]) // slots past the end, and those left by rejected rows
+	if cap(recs)-len(recs) > cap(recs)/4 {
+		recs = slices.Clone(recs) // the estimate was far out: give the rest back
+	}
+	ds.Records = recs[:len(recs):len(recs)]
 	if err := rw.Commit(); err != nil {
 		return nil, err
 	}

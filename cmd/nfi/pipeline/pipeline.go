@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -298,22 +299,40 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 }
 
 // sortMatches puts matches strongest first, ties broken by the record keys
-// so that the order never depends on the workers.
+// (and then by their order found) so that the order never depends on the
+// workers. The keys are gathered once beside the figures: reaching each
+// record's key through the records at every comparison cost more than the
+// sort.
 func sortMatches(rr *report.ReportResult) {
+	type sortKey struct {
+		p, w        float64
+		left, right string
+		at          int
+	}
 	ms := rr.Matches
-	sort.SliceStable(ms, func(a, b int) bool {
-		x, y := &ms[a], &ms[b]
-		if x.Probability != y.Probability {
-			return x.Probability > y.Probability
+	keys := make([]sortKey, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		keys[i] = sortKey{m.Probability, m.Weight, rr.Left.Records[m.Left].Ref(), rr.Right.Records[m.Right].Ref(), i}
+	}
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		switch {
+		case x.p != y.p:
+			return -cmp.Compare(x.p, y.p)
+		case x.w != y.w:
+			return -cmp.Compare(x.w, y.w)
+		case x.left != y.left:
+			return strings.Compare(x.left, y.left)
+		case x.right != y.right:
+			return strings.Compare(x.right, y.right)
 		}
-		if x.Weight != y.Weight {
-			return x.Weight > y.Weight
-		}
-		if lx, ly := rr.Left.Records[x.Left].Ref(), rr.Left.Records[y.Left].Ref(); lx != ly {
-			return lx < ly
-		}
-		return rr.Right.Records[x.Right].Ref() < rr.Right.Records[y.Right].Ref()
+		return cmp.Compare(x.at, y.at)
 	})
+	sorted := make([]match.Match, len(ms))
+	for i, k := range keys {
+		sorted[i] = ms[k.at]
+	}
+	rr.Matches = sorted
 }
 
 // train counts the comparison patterns of the candidate pairs and of each
@@ -549,8 +568,13 @@ func writeOutputs(ctx context.Context, run *report.Run, workers int) error {
 		return err
 	}
 	if !run.Check {
+		// Jobs are [report, writer]; [-1, 0] is matches.csv, which spans
+		// the reports and is written beside their own files.
 		writers := report.ReportWriters()
 		err := ordered(ctx, workers, func(ctx context.Context, send func([2]int) error) error {
+			if err := send([2]int{-1, 0}); err != nil {
+				return err
+			}
 			for i := range run.Reports {
 				for w := range writers {
 					if err := send([2]int{i, w}); err != nil {
@@ -560,6 +584,9 @@ func writeOutputs(ctx context.Context, run *report.Run, workers int) error {
 			}
 			return nil
 		}, func(job [2]int) (struct{}, error) {
+			if job[0] < 0 {
+				return struct{}{}, report.WriteMatches(run, run.Output)
+			}
 			return struct{}{}, report.WriteReportFile(run, job[0], writers[job[1]])
 		}, func(struct{}) error { return nil })
 		if err != nil {
