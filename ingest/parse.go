@@ -315,7 +315,7 @@ func (p *Parser) person(rec *Record) {
 	x := &p.fi
 	at := func(i int) string { return rec.Value(i) }
 	n := normal.ParseName(at(x.title), at(x.forenames), at(x.middle), at(x.surname))
-	ps := &rec.Person
+	ps := &PersonForms{}
 	if len(n.Forenames) > 0 {
 		ps.Forename = n.Forenames[0]
 		if len(n.Forenames) > 1 {
@@ -370,4 +370,5 @@ func (p *Parser) person(rec *Record) {
 		ps.Account = at(x.account)
 	}
 	ps.OtherID = strings.ToUpper(at(x.otherID))
+	rec.Person = NewPerson(ps)
 }

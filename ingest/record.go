@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
@@ -51,81 +53,40 @@ type Payment struct {
 // Ref is the record's reference (the job's `key:` column).
 func (r *Record) Ref() string { return r.Value(0) }
 
-// The packed values: a byte giving the number of fields, a byte giving the
-// width of each offset (2, or 4 when the texts pass 64 KiB), the offset
-// where each field's text ends, then the texts one after another. A
-// million records' values are then one allocation and one pointer each,
-// where a slice of strings took one of each a field: a third of the memory
-// and of the collector's work.
-
 // Value returns the canonical text of field i, by position in the kind's
 // Fields ("" when blank, not mapped or out of range).
-func (r *Record) Value(i int) string {
-	s := r.values
-	if len(s) < 2 || i < 0 || i >= int(s[0]) {
-		return ""
-	}
-	n, w := int(s[0]), int(s[1])
-	end := func(j int) int {
-		if j < 0 {
-			return 0
-		}
-		o := 2 + j*w
-		if w == 2 {
-			return int(s[o]) | int(s[o+1])<<8
-		}
-		return int(s[o]) | int(s[o+1])<<8 | int(s[o+2])<<16 | int(s[o+3])<<24
-	}
-	texts := 2 + n*w
-	return s[texts+end(i-1) : texts+end(i)]
-}
+func (r *Record) Value(i int) string { return packedAt(r.values, i) }
 
 // NumValues is the number of fields the record holds values for: its kind's
 // Fields, or 0 for a record never filled.
-func (r *Record) NumValues() int {
-	if len(r.values) < 2 {
-		return 0
-	}
-	return int(r.values[0])
-}
+func (r *Record) NumValues() int { return packedLen(r.values) }
 
 // SetValues stores the canonical text of each field, by position in the
-// kind's Fields (at most 255 of them), packed into one string.
-func (r *Record) SetValues(vs []string) {
-	if len(vs) > 255 {
-		panic("ingest: a record holds at most 255 fields")
-	}
-	total := 0
-	for _, v := range vs {
-		total += len(v)
-	}
-	w := 2
-	if total > 0xFFFF {
-		w = 4
-	}
-	var scratch [1024]byte
-	b := scratch[:0]
-	if need := 2 + len(vs)*w + total; need > len(scratch) {
-		b = make([]byte, 0, need)
-	}
-	b = append(b, byte(len(vs)), byte(w))
-	end := 0
-	for _, v := range vs {
-		end += len(v)
-		b = append(b, byte(end), byte(end>>8))
-		if w == 4 {
-			b = append(b, byte(end>>16), byte(end>>24))
-		}
-	}
-	for _, v := range vs {
-		b = append(b, v...)
-	}
-	r.values = string(b)
+// kind's Fields (at most 255 of them), packed into one string: a million
+// records' values are then one allocation and one pointer each, where a
+// slice of strings took one of each a field.
+func (r *Record) SetValues(vs []string) { r.values = packStrings(vs) }
+
+// Person holds the normalised forms that person matching compares, packed:
+// every string is upper-case ASCII and all of them are one string (one
+// allocation and one pointer a record, where separate strings took twenty
+// of each and made the records a third of the heap). Read them with the
+// methods; build one with NewPerson from its PersonForms.
+type Person struct {
+	text       string   // the strings, packed as by packStrings in personText order
+	NickGroups []uint32 // nickname groups of the first forename (nil when none; shared, do not modify)
+	DOB        value.Date
+	Sex        byte // 'M', 'F' or 0
+	NIValid    bool
+	// The postcode's shape: valid, and the lengths of its area, district
+	// and sector, which are the leading characters of its full form.
+	pcValid                      bool
+	pcArea, pcDistrict, pcSector uint8
 }
 
-// Person holds the normalised forms that person matching compares. Every
-// string is upper-case ASCII.
-type Person struct {
+// PersonForms is a person's normalised forms unpacked: what the parser
+// builds and NewPerson packs.
+type PersonForms struct {
 	Forename     string   // first forename
 	Middle       string   // other forenames, space separated
 	Surname      string   // whole surname, joined (normal.SurnameKey form)
@@ -147,6 +108,119 @@ type Person struct {
 	SortCode string
 	Account  string
 	OtherID  string
+}
+
+// The position of each string in Person.text.
+const (
+	pForename = iota
+	pMiddle
+	pSurname
+	pSurnameParts
+	pInitials
+	pSurnameMeta
+	pForenameMeta
+	pNI
+	pPostcode
+	pFlat
+	pNumber
+	pName
+	pStreet
+	pLocality
+	pTown
+	pUPRN
+	pSortCode
+	pAccount
+	pOtherID
+	personStrings
+)
+
+// NewPerson packs a person's normalised forms.
+func NewPerson(f *PersonForms) Person {
+	var parts string
+	if len(f.SurnameParts) > 1 {
+		parts = strings.Join(f.SurnameParts, " ")
+	}
+	var vs [personStrings]string
+	vs[pForename], vs[pMiddle], vs[pSurname], vs[pSurnameParts] = f.Forename, f.Middle, f.Surname, parts
+	vs[pInitials], vs[pSurnameMeta], vs[pForenameMeta], vs[pNI] = f.Initials, f.SurnameMeta, f.ForenameMeta, f.NI
+	vs[pPostcode] = f.Postcode.Full
+	a := &f.Address
+	vs[pFlat], vs[pNumber], vs[pName], vs[pStreet], vs[pLocality] = a.Flat, a.Number, a.Name, a.Street, a.Locality
+	vs[pTown], vs[pUPRN], vs[pSortCode], vs[pAccount], vs[pOtherID] = f.Town, f.UPRN, f.SortCode, f.Account, f.OtherID
+	p := Person{text: packStrings(vs[:]), NickGroups: f.NickGroups, DOB: f.DOB, Sex: f.Sex, NIValid: f.NIValid}
+	if pc := &f.Postcode; pc.Valid && len(pc.Sector) <= 255 {
+		p.pcValid = true
+		p.pcArea, p.pcDistrict, p.pcSector = uint8(len(pc.Area)), uint8(len(pc.District)), uint8(len(pc.Sector))
+	}
+	return p
+}
+
+// Forms unpacks the person's normalised forms.
+func (p *Person) Forms() PersonForms {
+	f := PersonForms{Forename: p.Forename(), Middle: p.Middle(), Surname: p.Surname(), NickGroups: p.NickGroups,
+		Initials: p.Initials(), SurnameMeta: p.SurnameMeta(), ForenameMeta: p.ForenameMeta(), DOB: p.DOB, Sex: p.Sex,
+		NI: p.NI(), NIValid: p.NIValid, Postcode: p.Postcode(), Address: p.Address(), Town: p.Town(), UPRN: p.UPRN(),
+		SortCode: p.SortCode(), Account: p.Account(), OtherID: p.OtherID()}
+	if parts := p.SurnameParts(); parts != "" {
+		f.SurnameParts = strings.Split(parts, " ")
+	}
+	return f
+}
+
+// Forename is the first forename.
+func (p *Person) Forename() string { return packedAt(p.text, pForename) }
+
+// Middle holds the other forenames, space separated.
+func (p *Person) Middle() string { return packedAt(p.text, pMiddle) }
+
+// Surname is the whole surname, joined (normal.SurnameKey form).
+func (p *Person) Surname() string { return packedAt(p.text, pSurname) }
+
+// SurnameParts holds the parts of a double-barrelled surname, space
+// separated ("" when the surname has one part).
+func (p *Person) SurnameParts() string { return packedAt(p.text, pSurnameParts) }
+
+// Initials holds the letters the first forename or any of its variants
+// begins with.
+func (p *Person) Initials() string { return packedAt(p.text, pInitials) }
+
+// SurnameMeta is the Double Metaphone of the surname.
+func (p *Person) SurnameMeta() string { return packedAt(p.text, pSurnameMeta) }
+
+// ForenameMeta is the Double Metaphone of the first forename.
+func (p *Person) ForenameMeta() string { return packedAt(p.text, pForenameMeta) }
+
+// NI is the National Insurance number as given (valid when NIValid).
+func (p *Person) NI() string { return packedAt(p.text, pNI) }
+
+// Town is the town field, folded.
+func (p *Person) Town() string { return packedAt(p.text, pTown) }
+
+// UPRN is the property's Unique Property Reference Number.
+func (p *Person) UPRN() string { return packedAt(p.text, pUPRN) }
+
+// SortCode is the bank sort code ("" when invalid).
+func (p *Person) SortCode() string { return packedAt(p.text, pSortCode) }
+
+// Account is the bank account number ("" when invalid).
+func (p *Person) Account() string { return packedAt(p.text, pAccount) }
+
+// OtherID is the dataset's other identifier, upper case.
+func (p *Person) OtherID() string { return packedAt(p.text, pOtherID) }
+
+// Postcode is the postcode, split as value.ParsePostcode splits it.
+func (p *Person) Postcode() value.Postcode {
+	full := packedAt(p.text, pPostcode)
+	if !p.pcValid {
+		return value.Postcode{Full: full}
+	}
+	return value.Postcode{Full: full, Area: full[:p.pcArea], District: full[:p.pcDistrict], Sector: full[:p.pcSector], Unit: full, Valid: true}
+}
+
+// Address is the address, split as normal.ParseAddress splits it.
+func (p *Person) Address() normal.Address {
+	return normal.Address{Flat: packedAt(p.text, pFlat), Number: packedAt(p.text, pNumber), Name: packedAt(p.text, pName),
+		Street: packedAt(p.text, pStreet), Locality: packedAt(p.text, pLocality)}
 }
 
 // Dataset is one extract, read, checked and normalised.

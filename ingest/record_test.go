@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/value"
 )
 
 // TestRecordValues checks that packed values come back as they were set,
@@ -66,4 +70,26 @@ func FuzzRecordValues(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPersonForms checks that a person's forms come back from the packed
+// Person as they went in, the postcode's parts included.
+func TestPersonForms(t *testing.T) {
+	tests := []PersonForms{
+		{},
+		{Forename: "ANN", Middle: "MARIE JO", Surname: "SMITHJONES", SurnameParts: []string{"SMITH", "JONES"},
+			NickGroups: []uint32{3, 9}, Initials: "AN", SurnameMeta: "SM0", ForenameMeta: "AN", DOB: 12345, Sex: 'F',
+			NI: "AB123456C", NIValid: true, Postcode: value.ParsePostcode("sw1a 1aa"),
+			Address: normal.Address{Flat: "2", Number: "14", Name: "ROSE CT", Street: "HIGH ST", Locality: "BATH"},
+			Town: "BATH", UPRN: "100012345", SortCode: "123456", Account: "12345678", OtherID: "X1"},
+		{Surname: "OBRIEN", Postcode: value.ParsePostcode("4223 NSW")},
+		{Forename: strings.Repeat("A", 70_000), Postcode: value.ParsePostcode("M1 1AE")},
+	}
+	for i, want := range tests {
+		p := NewPerson(&want)
+		got := p.Forms()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d: got %+.200v\nwant %+.200v", i, got, want)
+		}
+	}
 }

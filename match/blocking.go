@@ -35,58 +35,58 @@ func PersonBlockingRules() []*BlockingRule {
 			if !r.Person.NIValid {
 				return 0
 			}
-			return hashKey(r.Person.NI)
+			return hashKey(r.Person.NI())
 		}},
 		{Name: "other_id", Fields: []string{"other_id"}, Fixes: []string{"other_id"}, key: func(r *ingest.Record) uint64 {
-			return hashKey(r.Person.OtherID)
+			return hashKey(r.Person.OtherID())
 		}},
 		{Name: "bank_account", Fields: []string{"account_number"}, key: func(r *ingest.Record) uint64 {
-			if r.Person.Account == "" {
+			if r.Person.Account() == "" {
 				return 0
 			}
-			return hashKey(r.Person.SortCode, r.Person.Account)
+			return hashKey(r.Person.SortCode(), r.Person.Account())
 		}},
 		{Name: "dob+surname_initial", Fields: []string{"dob", "surname"}, Fixes: []string{"dob", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.DOB.IsZero() || p.Surname == "" {
+			if p.DOB.IsZero() || p.Surname() == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Surname[:1])
+			return hashKey(p.DOB.String(), p.Surname()[:1])
 		}},
 		{Name: "dob+forename_initial", Fields: []string{"dob", "forenames"}, Fixes: []string{"dob", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.DOB.IsZero() || p.Forename == "" {
+			if p.DOB.IsZero() || p.Forename() == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Forename[:1])
+			return hashKey(p.DOB.String(), p.Forename()[:1])
 		}},
 		{Name: "surname_phonetic+birth_year", Fields: []string{"surname", "dob"}, Fixes: []string{"surname", "dob"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.SurnameMeta == "" || p.DOB.IsZero() {
+			if p.SurnameMeta() == "" || p.DOB.IsZero() {
 				return 0
 			}
-			return hashKey(p.SurnameMeta, strconv.Itoa(p.DOB.Year()))
+			return hashKey(p.SurnameMeta(), strconv.Itoa(p.DOB.Year()))
 		}},
 		{Name: "postcode+forename_initial", Fields: []string{"postcode", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.Postcode.Full == "" || p.Forename == "" {
+			if p.Postcode().Full == "" || p.Forename() == "" {
 				return 0
 			}
-			return hashKey(p.Postcode.Full, p.Forename[:1])
+			return hashKey(p.Postcode().Full, p.Forename()[:1])
 		}},
 		{Name: "dob+postcode", Fields: []string{"dob", "postcode"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.DOB.IsZero() || p.Postcode.Full == "" {
+			if p.DOB.IsZero() || p.Postcode().Full == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Postcode.Full)
+			return hashKey(p.DOB.String(), p.Postcode().Full)
 		}},
 		{Name: "names_either_order+birth_year", Fields: []string{"forenames", "surname", "dob"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.ForenameMeta == "" || p.SurnameMeta == "" || p.DOB.IsZero() {
+			if p.ForenameMeta() == "" || p.SurnameMeta() == "" || p.DOB.IsZero() {
 				return 0
 			}
-			a, b := p.ForenameMeta, p.SurnameMeta
+			a, b := p.ForenameMeta(), p.SurnameMeta()
 			if b < a {
 				a, b = b, a
 			}
@@ -94,45 +94,45 @@ func PersonBlockingRules() []*BlockingRule {
 		}},
 		{Name: "house+street+postcode", Fields: []string{"address_1", "postcode"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.Address.Street == "" || p.Postcode.Full == "" {
+			if p.Address().Street == "" || p.Postcode().Full == "" {
 				return 0
 			}
-			return hashKey(p.Address.Street, p.Address.Number, p.Address.Flat, p.Postcode.Full)
+			return hashKey(p.Address().Street, p.Address().Number, p.Address().Flat, p.Postcode().Full)
 		}},
 		{Name: "postcode+surname_phonetic", Fields: []string{"postcode", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.Postcode.Full == "" || p.SurnameMeta == "" {
+			if p.Postcode().Full == "" || p.SurnameMeta() == "" {
 				return 0
 			}
-			return hashKey(p.Postcode.Full, p.SurnameMeta)
+			return hashKey(p.Postcode().Full, p.SurnameMeta())
 		}},
 		{Name: "names_either_order+postcode", Fields: []string{"forenames", "surname", "postcode"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.ForenameMeta == "" || p.SurnameMeta == "" || p.Postcode.Full == "" {
+			if p.ForenameMeta() == "" || p.SurnameMeta() == "" || p.Postcode().Full == "" {
 				return 0
 			}
-			a, b := p.ForenameMeta, p.SurnameMeta
+			a, b := p.ForenameMeta(), p.SurnameMeta()
 			if b < a {
 				a, b = b, a
 			}
-			return hashKey(a, b, p.Postcode.Full)
+			return hashKey(a, b, p.Postcode().Full)
 		}},
 		{Name: "house+street+forename_initial", Fields: []string{"address_1", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.Address.Street == "" || (p.Address.Number == "" && p.Address.Name == "") || p.Forename == "" {
+			if p.Address().Street == "" || (p.Address().Number == "" && p.Address().Name == "") || p.Forename() == "" {
 				return 0
 			}
-			return hashKey(p.Address.Street, p.Address.Number, p.Address.Name, p.Forename[:1])
+			return hashKey(p.Address().Street, p.Address().Number, p.Address().Name, p.Forename()[:1])
 		}},
 		{Name: "forename+surname+district", Fields: []string{"forenames", "surname"}, Fixes: []string{"forenames", "surname"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
-			if p.Forename == "" || p.Surname == "" {
+			if p.Forename() == "" || p.Surname() == "" {
 				return 0
 			}
 			// The postcode district (or a non-UK postcode as given) keeps
 			// common names from pairing across a whole register; a record
 			// with no postcode pairs on the names alone.
-			return hashKey(p.Forename, p.Surname, postcodeDistrict(&p.Postcode))
+			return hashKey(p.Forename(), p.Surname(), postcodeDistrict(p.Postcode()))
 		}},
 	}
 }
@@ -162,7 +162,7 @@ func hashKey(parts ...string) uint64 {
 
 // postcodeDistrict is the outward code of a UK postcode (SW1A), a non-UK
 // postcode as given, or "".
-func postcodeDistrict(pc *value.Postcode) string {
+func postcodeDistrict(pc value.Postcode) string {
 	if pc.Valid {
 		return pc.District
 	}

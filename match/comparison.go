@@ -133,19 +133,19 @@ func PersonComparisons() []*Comparison {
 func forenameLevel(ra, rb *ingest.Record) uint8 {
 	a, b := &ra.Person, &rb.Person
 	switch {
-	case a.Forename == "" || b.Forename == "":
+	case a.Forename() == "" || b.Forename() == "":
 		return 0
-	case a.Forename == b.Forename:
+	case a.Forename() == b.Forename():
 		return 1
 	case sharesGroup(a.NickGroups, b.NickGroups):
 		return 2
 	}
-	jw := jaroWinkler(a.Forename, b.Forename)
+	jw := jaroWinkler(a.Forename(), b.Forename())
 	switch {
 	case jw >= jwClose:
 		return 3
-	case len(a.Forename) == 1 && strings.IndexByte(b.Initials, a.Forename[0]) >= 0,
-		len(b.Forename) == 1 && strings.IndexByte(a.Initials, b.Forename[0]) >= 0:
+	case len(a.Forename()) == 1 && strings.IndexByte(b.Initials(), a.Forename()[0]) >= 0,
+		len(b.Forename()) == 1 && strings.IndexByte(a.Initials(), b.Forename()[0]) >= 0:
 		return 4
 	case namesSwapped(a, b):
 		return 5
@@ -172,18 +172,18 @@ func sharesGroup(a, b []uint32) bool {
 func surnameLevel(ra, rb *ingest.Record) uint8 {
 	a, b := &ra.Person, &rb.Person
 	switch {
-	case a.Surname == "" || b.Surname == "":
+	case a.Surname() == "" || b.Surname() == "":
 		return 0
-	case a.Surname == b.Surname:
+	case a.Surname() == b.Surname():
 		return 1
 	case sharesPart(a, b):
 		return 2
 	}
-	jw := jaroWinkler(a.Surname, b.Surname)
+	jw := jaroWinkler(a.Surname(), b.Surname())
 	switch {
 	case jw >= jwClose:
 		return 3
-	case a.SurnameMeta != "" && a.SurnameMeta == b.SurnameMeta:
+	case a.SurnameMeta() != "" && a.SurnameMeta() == b.SurnameMeta():
 		return 4
 	case namesSwapped(a, b):
 		return 5
@@ -196,25 +196,33 @@ func surnameLevel(ra, rb *ingest.Record) uint8 {
 // namesSwapped reports whether one record has the forename and surname the
 // wrong way round: each one's forename is alike the other's surname.
 func namesSwapped(a, b *ingest.Person) bool {
-	return a.Forename != "" && a.Surname != "" && b.Forename != "" && b.Surname != "" &&
-		jaroWinkler(a.Forename, b.Surname) >= jwClose && jaroWinkler(a.Surname, b.Forename) >= jwClose
+	return a.Forename() != "" && a.Surname() != "" && b.Forename() != "" && b.Surname() != "" &&
+		jaroWinkler(a.Forename(), b.Surname()) >= jwClose && jaroWinkler(a.Surname(), b.Forename()) >= jwClose
 }
 
 // sharesPart reports whether one surname is a part of the other's
 // double-barrelled surname, or the two share a part.
 func sharesPart(a, b *ingest.Person) bool {
-	for _, p := range a.SurnameParts {
-		if p == b.Surname {
+	ap, bp := a.SurnameParts(), b.SurnameParts()
+	if ap == "" && bp == "" {
+		return false
+	}
+	as, bs := a.Surname(), b.Surname()
+	for p := range strings.SplitSeq(ap, " ") {
+		if p == "" {
+			continue
+		}
+		if p == bs {
 			return true
 		}
-		for _, q := range b.SurnameParts {
+		for q := range strings.SplitSeq(bp, " ") {
 			if p == q {
 				return true
 			}
 		}
 	}
-	for _, q := range b.SurnameParts {
-		if q == a.Surname {
+	for q := range strings.SplitSeq(bp, " ") {
+		if q != "" && q == as {
 			return true
 		}
 	}
@@ -256,20 +264,20 @@ func abs(x int) int {
 func niLevel(ra, rb *ingest.Record) uint8 {
 	a, b := &ra.Person, &rb.Person
 	switch {
-	case a.NI == "" || b.NI == "":
+	case a.NI() == "" || b.NI() == "":
 		return 0
-	case a.NI == b.NI:
+	case a.NI() == b.NI():
 		return 1
 	case !a.NIValid || !b.NIValid:
 		return 3
-	case oneEditApart(a.NI, b.NI):
+	case oneEditApart(a.NI(), b.NI()):
 		return 2
 	}
 	return 4
 }
 
 func otherIDLevel(ra, rb *ingest.Record) uint8 {
-	a, b := ra.Person.OtherID, rb.Person.OtherID
+	a, b := ra.Person.OtherID(), rb.Person.OtherID()
 	switch {
 	case a == "" || b == "":
 		return 0
@@ -328,7 +336,7 @@ func addressLevel(ra, rb *ingest.Record) uint8 {
 }
 
 func townLevel(ra, rb *ingest.Record) uint8 {
-	a, b := ra.Person.Town, rb.Person.Town
+	a, b := ra.Person.Town(), rb.Person.Town()
 	switch {
 	case a == "" || b == "":
 		return 0
@@ -340,7 +348,7 @@ func townLevel(ra, rb *ingest.Record) uint8 {
 	return 3
 }
 
-func uprnLevel(ra, rb *ingest.Record) uint8 { return exactLevel(ra.Person.UPRN, rb.Person.UPRN) }
+func uprnLevel(ra, rb *ingest.Record) uint8 { return exactLevel(ra.Person.UPRN(), rb.Person.UPRN()) }
 
 func bankLevel(ra, rb *ingest.Record) uint8 {
 	sa, aa := bankOf(ra)
@@ -357,23 +365,23 @@ func bankLevel(ra, rb *ingest.Record) uint8 {
 // The accessors below read the parts that person and supplier records
 // share, so that the address and bank comparisons serve both.
 
-func postcodeOf(r *ingest.Record) *value.Postcode {
+func postcodeOf(r *ingest.Record) value.Postcode {
 	if r.Supplier != nil {
-		return &r.Supplier.Postcode
+		return r.Supplier.Postcode
 	}
-	return &r.Person.Postcode
+	return r.Person.Postcode()
 }
 
-func addressOf(r *ingest.Record) *normal.Address {
+func addressOf(r *ingest.Record) normal.Address {
 	if r.Supplier != nil {
-		return &r.Supplier.Address
+		return r.Supplier.Address
 	}
-	return &r.Person.Address
+	return r.Person.Address()
 }
 
 func bankOf(r *ingest.Record) (sortCode, account string) {
 	if r.Supplier != nil {
 		return r.Supplier.SortCode, r.Supplier.Account
 	}
-	return r.Person.SortCode, r.Person.Account
+	return r.Person.SortCode(), r.Person.Account()
 }

@@ -250,7 +250,7 @@ func BankBlockingRules() []*BlockingRule {
 // the same postcode and house number or name.
 func PropertyBlockingRules() []*BlockingRule {
 	return []*BlockingRule{
-		{Name: "uprn", Fields: []string{"uprn"}, key: func(r *ingest.Record) uint64 { return hashKey(r.Person.UPRN) }},
+		{Name: "uprn", Fields: []string{"uprn"}, key: func(r *ingest.Record) uint64 { return hashKey(r.Person.UPRN()) }},
 		{Name: "postcode+house", Fields: []string{"postcode", "address_1"}, key: func(r *ingest.Record) uint64 {
 			a, pc := addressOf(r), postcodeOf(r)
 			if pc.Full == "" || (a.Number == "" && a.Name == "") {
@@ -385,7 +385,7 @@ func initialsAgree(a, b *ingest.Person) bool {
 
 func initials(p *ingest.Person) string {
 	var b []byte
-	for _, n := range append([]string{p.Forename}, strings.Fields(p.Middle)...) {
+	for _, n := range append([]string{p.Forename()}, strings.Fields(p.Middle())...) {
 		if n != "" {
 			b = append(b, n[0])
 		}
@@ -447,9 +447,9 @@ func (r *SamePersonRule) Same(a, b *ingest.Record) bool {
 	}
 	// One keying slip apart, which short names do not reach by
 	// Jaro-Winkler (IYV and IVY).
-	typoForename := len(pa.Forename) >= 3 && (oneEditApart(pa.Forename, pb.Forename) ||
-		r.slipOfVariant(pa.Forename, pb.Forename) || r.slipOfVariant(pb.Forename, pa.Forename))
-	typoSurname := len(pa.Surname) >= 3 && oneEditApart(pa.Surname, pb.Surname)
+	typoForename := len(pa.Forename()) >= 3 && (oneEditApart(pa.Forename(), pb.Forename()) ||
+		r.slipOfVariant(pa.Forename(), pb.Forename()) || r.slipOfVariant(pb.Forename(), pa.Forename()))
+	typoSurname := len(pa.Surname()) >= 3 && oneEditApart(pa.Surname(), pb.Surname())
 	strong := slices.Contains(r.strong, forename) || typoForename || initialsAgree(pa, pb)
 	for i, c := range r.comps {
 		switch name := names[i]; {

@@ -62,8 +62,8 @@ type household struct{ uprn, addr uint64 }
 // address key.
 func householdOf(r *ingest.Record) household {
 	var h household
-	if r.Person.UPRN != "" {
-		h.uprn = hashKey(r.Person.UPRN)
+	if r.Person.UPRN() != "" {
+		h.uprn = hashKey(r.Person.UPRN())
 	}
 	a, pc := addressOf(r), postcodeOf(r)
 	if pc.Full != "" && (a.Number != "" || a.Name != "") {
@@ -116,9 +116,9 @@ type termFreq struct {
 // whose frequency counts. Only their exact level is adjusted.
 func tfValues() map[string]func(p *ingest.Person) string {
 	return map[string]func(p *ingest.Person) string{
-		"forenames": func(p *ingest.Person) string { return p.Forename },
-		"surname":   func(p *ingest.Person) string { return p.Surname },
-		"postcode":  func(p *ingest.Person) string { return p.Postcode.Full },
+		"forenames": func(p *ingest.Person) string { return p.Forename() },
+		"surname":   func(p *ingest.Person) string { return p.Surname() },
+		"postcode":  func(p *ingest.Person) string { return p.Postcode().Full },
 	}
 }
 
@@ -212,8 +212,22 @@ func (s *Stats) Total() int64 {
 }
 
 // NewLinker prepares a report over two datasets (the same one twice for
-// duplicates within it). maxBlock 0 means DefaultMaxBlock.
+// duplicates within it). maxBlock 0 means DefaultMaxBlock. It runs
+// PrepareLinker's steps in turn.
 func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
+	k, steps := PrepareLinker(rep, left, right, maxBlock)
+	for _, step := range steps {
+		step()
+	}
+	return k
+}
+
+// PrepareLinker returns a report's linker over two datasets and the steps
+// that finish it: each blocking rule's keys and index, the term-frequency
+// tables and the household keys. The steps write separate parts of the
+// linker, so a caller may run them at once (the command's pipeline spreads
+// them over its workers); the linker must not be used until all have run.
+func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Linker, []func()) {
 	if maxBlock <= 0 {
 		maxBlock = DefaultMaxBlock
 	}
@@ -256,23 +270,27 @@ func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
 	k.lkeys = make([][]uint64, len(k.Rules))
 	k.rkeys = make([][]uint64, len(k.Rules))
 	k.index = make([]blockIndex, len(k.Rules))
+	var steps []func()
 	for ri, b := range k.Rules {
-		k.lkeys[ri] = keys(b, left)
+		steps = append(steps, func() {
+			k.lkeys[ri] = keys(b, left)
+			if k.Dedupe {
+				k.rkeys[ri] = k.lkeys[ri]
+			} else {
+				k.rkeys[ri] = keys(b, right)
+			}
+			k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
+		})
+	}
+	steps = append(steps, k.buildTF, func() {
+		k.lhh = householdKeys(left)
 		if k.Dedupe {
-			k.rkeys[ri] = k.lkeys[ri]
+			k.rhh = k.lhh
 		} else {
-			k.rkeys[ri] = keys(b, right)
+			k.rhh = householdKeys(right)
 		}
-		k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
-	}
-	k.buildTF()
-	k.lhh = householdKeys(left)
-	if k.Dedupe {
-		k.rhh = k.lhh
-	} else {
-		k.rhh = householdKeys(right)
-	}
-	return k
+	})
+	return k, steps
 }
 
 // blockIndex finds the right-hand records that share a blocking key: the
@@ -741,14 +759,14 @@ type HouseholdSample struct {
 // are equal", the value compared; its blank is the comparison's null.
 func exactValue() map[string]func(r *ingest.Record) string {
 	return map[string]func(r *ingest.Record) string{
-		"forenames": func(r *ingest.Record) string { return r.Person.Forename },
-		"surname":   func(r *ingest.Record) string { return r.Person.Surname },
+		"forenames": func(r *ingest.Record) string { return r.Person.Forename() },
+		"surname":   func(r *ingest.Record) string { return r.Person.Surname() },
 		"dob":       func(r *ingest.Record) string { return r.Person.DOB.String() },
-		"ni_number": func(r *ingest.Record) string { return r.Person.NI },
-		"other_id":  func(r *ingest.Record) string { return r.Person.OtherID },
+		"ni_number": func(r *ingest.Record) string { return r.Person.NI() },
+		"other_id":  func(r *ingest.Record) string { return r.Person.OtherID() },
 		"postcode":  func(r *ingest.Record) string { return postcodeOf(r).Full },
-		"town":      func(r *ingest.Record) string { return r.Person.Town },
-		"uprn":      func(r *ingest.Record) string { return r.Person.UPRN },
+		"town":      func(r *ingest.Record) string { return r.Person.Town() },
+		"uprn":      func(r *ingest.Record) string { return r.Person.UPRN() },
 		"bank": func(r *ingest.Record) string {
 			s, a := bankOf(r)
 			if a == "" {

@@ -90,3 +90,19 @@ func ordered[T, R any](ctx context.Context, workers int, produce func(ctx contex
 	})
 	return g.Wait()
 }
+
+// each runs independent steps on up to workers goroutines and returns when
+// all have run, or when the context is cancelled.
+func each(ctx context.Context, workers int, steps ...func()) error {
+	return ordered(ctx, workers, func(ctx context.Context, send func(func()) error) error {
+		for _, step := range steps {
+			if err := send(step); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(step func()) (struct{}, error) {
+		step()
+		return struct{}{}, nil
+	}, func(struct{}) error { return nil })
+}

@@ -217,7 +217,12 @@ func planReports(j *job.Job) ([]planned, error) {
 func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, dupCreditors map[[2]string]bool, opts Options) (*report.ReportResult, error) {
 	prog := opts.Progress
 	name := p.rep.ID
-	linker := match.NewLinker(p.rep, left, right, 0)
+	linker, steps := match.PrepareLinker(p.rep, left, right, 0)
+	prog.Start("block "+name, 0)
+	if err := each(ctx, opts.Workers, steps...); err != nil {
+		return nil, err
+	}
+	prog.Done(fmt.Sprintf("blocked %s: %d rules", name, len(linker.Rules)))
 	linker.AsAt = asAt(j)
 	linker.DuplicateCreditors = dupCreditors
 	model := match.DefaultModel(p.rep.ID, linker.Comparisons)
@@ -387,14 +392,21 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	if err != nil {
 		return nil, err
 	}
-	hhs := linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup)
+	// Two independent samples, each a pass over the data.
+	var hhs match.HouseholdSample
+	var computed [][]float64
+	if err := each(ctx, opts.Workers,
+		func() { hhs = linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup) },
+		func() { computed = linker.ComputedU() }); err != nil {
+		return nil, err
+	}
 	// The prior is the expected matches over the pairs the sampled left
 	// records could form.
 	possible := linker.PossiblePairs()
 	if n := linker.LeftLen(); n > 0 {
 		possible *= float64(sampled) / float64(n)
 	}
-	model := match.Train(base, ss, all, possible, u, linker.ComputedU(), hhs, match.TrainOptions{Seed: seed})
+	model := match.Train(base, ss, all, possible, u, computed, hhs, match.TrainOptions{Seed: seed})
 	prog.Done(fmt.Sprintf("trained %s: %d candidate pairs, %d training sessions, prior %.4g", name, model.CandidatePairs, len(model.Sessions), model.Prior))
 	return model, nil
 }

@@ -1,0 +1,73 @@
+package ingest
+
+// Packed strings hold several strings in one: a byte giving how many, a
+// byte giving the width of each offset (2, or 4 when the texts pass 64
+// KiB), the offset where each text ends, then the texts one after
+// another. Records keep their values and their normalised forms this way,
+// so that a million records are a million allocations, not twenty
+// million, and the collector has one pointer a record to follow.
+
+// packStrings packs at most 255 strings into one.
+func packStrings(vs []string) string {
+	if len(vs) > 255 {
+		panic("ingest: at most 255 strings pack into one")
+	}
+	total := 0
+	for _, v := range vs {
+		total += len(v)
+	}
+	w := 2
+	if total > 0xFFFF {
+		w = 4
+	}
+	var scratch [512]byte
+	b := scratch[:0]
+	if need := 2 + len(vs)*w + total; need > len(scratch) {
+		b = make([]byte, 0, need)
+	}
+	b = append(b, byte(len(vs)), byte(w))
+	end := 0
+	for _, v := range vs {
+		end += len(v)
+		b = append(b, byte(end), byte(end>>8))
+		if w == 4 {
+			b = append(b, byte(end>>16), byte(end>>24))
+		}
+	}
+	for _, v := range vs {
+		b = append(b, v...)
+	}
+	return string(b)
+}
+
+// packedLen is how many strings s packs (0 for "").
+func packedLen(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	return int(s[0])
+}
+
+// packedAt returns the i-th string s packs ("" when i is out of range).
+func packedAt(s string, i int) string {
+	if len(s) < 2 || i < 0 || i >= int(s[0]) {
+		return ""
+	}
+	texts := 2 + int(s[0])*int(s[1])
+	if s[1] == 2 {
+		o := 2 + 2*i
+		end := int(s[o]) | int(s[o+1])<<8
+		start := 0
+		if i > 0 {
+			start = int(s[o-2]) | int(s[o-1])<<8
+		}
+		return s[texts+start : texts+end]
+	}
+	o := 2 + 4*i
+	end := int(s[o]) | int(s[o+1])<<8 | int(s[o+2])<<16 | int(s[o+3])<<24
+	start := 0
+	if i > 0 {
+		start = int(s[o-4]) | int(s[o-3])<<8 | int(s[o-2])<<16 | int(s[o-1])<<24
+	}
+	return s[texts+start : texts+end]
+}
