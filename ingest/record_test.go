@@ -81,7 +81,7 @@ func TestPersonForms(t *testing.T) {
 			NickGroups: []uint32{3, 9}, Initials: "AN", SurnameMeta: "SM0", ForenameMeta: "AN", DOB: 12345, Sex: 'F',
 			NI: "AB123456C", NIValid: true, Postcode: value.ParsePostcode("sw1a 1aa"),
 			Address: normal.Address{Flat: "2", Number: "14", Name: "ROSE CT", Street: "HIGH ST", Locality: "BATH"},
-			Town: "BATH", UPRN: "100012345", SortCode: "123456", Account: "12345678", OtherID: "X1"},
+			Town:    "BATH", UPRN: "100012345", SortCode: "123456", Account: "12345678", OtherID: "X1"},
 		{Surname: "OBRIEN", Postcode: value.ParsePostcode("4223 NSW")},
 		{Forename: strings.Repeat("A", 70_000), Postcode: value.ParsePostcode("M1 1AE")},
 	}
