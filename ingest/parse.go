@@ -126,11 +126,23 @@ func isNull(v string, nulls []string) bool {
 	return false
 }
 
-// Parse fills rec from one row. A non-nil error means the row cannot be
-// used: it is a *source.Error naming the file, line and field, and rec must
-// be discarded. Values that are present but invalid are kept and flagged in
-// rec.Invalid, not rejected, unless the field is required.
+// Parse fills rec from one row: ParseValues, then Normalise. A non-nil
+// error means the row cannot be used: it is a *source.Error naming the
+// file, line and field, and rec must be discarded. Values that are present
+// but invalid are kept and flagged in rec.Invalid, not rejected, unless the
+// field is required.
 func (p *Parser) Parse(line int, fields []string, rec *Record) error {
+	if err := p.ParseValues(line, fields, rec); err != nil {
+		return err
+	}
+	p.Normalise(rec)
+	return nil
+}
+
+// ParseValues fills rec's canonical values from one row, checking required
+// fields, but not its normalised forms (see Normalise). A non-nil error is
+// as Parse's.
+func (p *Parser) ParseValues(line int, fields []string, rec *Record) error {
 	k := p.m.Kind
 	*rec = Record{Line: line}
 	var scratch [64]string
@@ -174,7 +186,13 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 		}
 	}
 	rec.SetValues(vals)
-	switch k.Entity {
+	return nil
+}
+
+// Normalise builds the normalised forms that matching compares from the
+// values ParseValues filled in.
+func (p *Parser) Normalise(rec *Record) {
+	switch p.m.Kind.Entity {
 	case PersonEntity:
 		p.person(rec)
 	case SupplierEntity:
@@ -182,7 +200,6 @@ func (p *Parser) Parse(line int, fields []string, rec *Record) error {
 	case PaymentEntity:
 		p.payment(rec)
 	}
-	return nil
 }
 
 // valid returns the canonical value of a field when it is present and

@@ -186,6 +186,8 @@ type SummaryRule struct {
 // SummaryStage is one timed stage.
 type SummaryStage struct {
 	Name      string  `json:"name"`
+	Within    string  `json:"within,omitempty"` // the top-level stage this one is part of
+	Shared    bool    `json:"shared,omitempty"` // seconds are the workers' time added up over their number
 	Seconds   float64 `json:"seconds"`
 	Items     int64   `json:"items"`
 	PerSecond float64 `json:"per_second"`
@@ -219,7 +221,7 @@ func NewSummary(run *Run) *Summary {
 	}
 	for _, st := range run.Stages {
 		secs := st.Duration.Seconds()
-		ss := SummaryStage{Name: st.Name, Seconds: secs, Items: st.Items}
+		ss := SummaryStage{Name: st.Name, Within: st.Within, Shared: st.Shared, Seconds: secs, Items: st.Items}
 		if secs > 0 {
 			ss.PerSecond = float64(st.Items) / secs
 		}

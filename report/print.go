@@ -90,11 +90,24 @@ func PrintSummary(w io.Writer, run *Run) {
 			if secs > 0 && st.Items > 0 {
 				rate = strconv.FormatFloat(float64(st.Items)/secs, 'f', 0, 64)
 			}
-			p("%s\t%.2f\t%d\t%s\n", st.Name, secs, st.Items, rate)
+			name := st.Name
+			if st.Within != "" {
+				name = "  " + name
+				if st.Shared {
+					name += " *"
+				}
+			}
+			p("%s\t%.2f\t%d\t%s\n", name, secs, st.Items, rate)
 		}
 		if run.Workers > 0 {
 			tw.Flush()
 			fmt.Fprintf(w, "workers: %d\n", run.Workers)
+			for _, st := range run.Stages {
+				if st.Shared {
+					fmt.Fprintln(w, "* run on every worker at once: the workers' time added up, over their number")
+					break
+				}
+			}
 		}
 	}
 	tw.Flush()

@@ -54,9 +54,18 @@ type ReportResult struct {
 	Stability *match.Spread
 }
 
-// Stage is one timed step of the pipeline.
+// Stage is one timed step of the pipeline: a top-level stage (read, match,
+// write) or a part of one (Within names it).
 type Stage struct {
-	Name     string        // read, match, write, ...
-	Duration time.Duration // wall time
+	Name string // read, match, write; split, parse, normalise; block, train, compare
+	// Within names the top-level stage this one is part of ("" for a
+	// top-level stage).
+	Within   string
+	Duration time.Duration // wall time (for a part run on every worker at once, see Shared)
 	Items    int64         // rows or pairs handled, for rates
+	// Shared marks a part that every worker runs at once on its own share
+	// of the items (parsing, normalising): Duration is then the workers'
+	// time added up and divided by their number, the wall time the part
+	// would take alone.
+	Shared bool
 }

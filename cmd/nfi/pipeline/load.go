@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/nfi-engine/nfi/ingest"
@@ -54,6 +55,16 @@ type parsed struct {
 	records []ingest.Record
 	rejects []reject
 	inSlab  bool // records are in the dataset's slab, not slots of their own
+	// How long the worker took to parse the rows' values and to build the
+	// records' normalised forms.
+	parse, normalise time.Duration
+}
+
+// loadTimes is where a dataset's load spent its time: the reader splitting
+// the file into rows (one goroutine), and the workers parsing values and
+// normalising (added up over the workers).
+type loadTimes struct {
+	split, parse, normalise time.Duration
 }
 
 type reject struct {
@@ -65,7 +76,7 @@ type reject struct {
 
 // loadDataset reads, maps, parses and normalises one dataset, streaming its
 // rejected rows to OUTPUT/rejects/<name>.csv.
-func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, workers int, nick *normal.Nicknames, prog Progress) (*report.DatasetResult, error) {
+func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, workers int, nick *normal.Nicknames, prog Progress, times *loadTimes) (*report.DatasetResult, error) {
 	kind, ok := ingest.LookupKind(d.Kind)
 	if !ok {
 		return nil, j.Errorf(d.KindLine, ErrJob, "dataset %q: unknown kind %q (known: %s)", d.Name, d.Kind, strings.Join(ingest.KindNames(), ", "))
@@ -95,6 +106,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 
 	// The leading rows detect date layouts, then are parsed like the rest.
 	var sample []source.Row
+	t0 := time.Now()
 	for len(sample) < sampleRows {
 		row, err := rd.Next()
 		if err == io.EOF {
@@ -105,6 +117,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 		}
 		sample = append(sample, row)
 	}
+	times.split += time.Since(t0)
 	fields := make([][]string, 0, len(sample))
 	for _, r := range sample {
 		if r.Err == nil {
@@ -157,7 +170,9 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 		}
 		for {
+			t := time.Now()
 			rows, err := rd.ReadBatch(make([]source.Row, 0, batchRows), batchRows)
+			times.split += time.Since(t)
 			if len(rows) > 0 {
 				if err := send(slots(rows)); err != nil {
 					return err
@@ -180,10 +195,11 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			p.records = make([]ingest.Record, len(b.rows))
 		}
 		n := 0
+		t := time.Now()
 		for _, row := range b.rows {
 			err := row.Err
 			if err == nil {
-				err = parser.Parse(row.Line, row.Fields, &p.records[n])
+				err = parser.ParseValues(row.Line, row.Fields, &p.records[n])
 			}
 			if err != nil {
 				field, reason := describe(err)
@@ -194,6 +210,11 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 		}
 		clear(p.records[n:]) // a rejected row's partly parsed record
 		p.records = p.records[:n]
+		t1 := time.Now()
+		for i := range p.records {
+			parser.Normalise(&p.records[i])
+		}
+		p.parse, p.normalise = t1.Sub(t), time.Since(t1)
 		p.inSlab = b.dst != nil
 		return p, nil
 	}
@@ -218,6 +239,8 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 			res.RejectReasons[key]++
 		}
+		times.parse += p.parse
+		times.normalise += p.normalise
 		ds.Rejects += len(p.rejects)
 		ds.Read += len(p.records) + len(p.rejects)
 		prog.Add(int64(len(p.records) + len(p.rejects)))

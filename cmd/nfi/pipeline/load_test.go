@@ -56,7 +56,7 @@ func TestLoadKeepsEveryRowInOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := loadDataset(context.Background(), j, &j.Datasets[0], filepath.Join(dir, "out"), 2, nil, quiet{})
+			res, err := loadDataset(context.Background(), j, &j.Datasets[0], filepath.Join(dir, "out"), 2, nil, quiet{}, &loadTimes{})
 			if err != nil {
 				t.Fatal(err)
 			}

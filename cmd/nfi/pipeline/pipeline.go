@@ -75,9 +75,10 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 	byName := map[string]*ingest.Dataset{}
 	t0 := time.Now()
 	var rows int64
+	var lt loadTimes
 	for i := range j.Datasets {
 		d := &j.Datasets[i]
-		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress)
+		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress, &lt)
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +86,11 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 		byName[d.Name] = res.Dataset
 		rows += int64(res.Dataset.Read)
 	}
-	run.Stages = append(run.Stages, report.Stage{Name: "read", Duration: time.Since(t0), Items: rows})
+	shared := func(d time.Duration) time.Duration { return d / time.Duration(opts.Workers) }
+	run.Stages = append(run.Stages, report.Stage{Name: "read", Duration: time.Since(t0), Items: rows},
+		report.Stage{Name: "split", Within: "read", Duration: lt.split, Items: rows},
+		report.Stage{Name: "parse", Within: "read", Duration: shared(lt.parse), Items: rows, Shared: true},
+		report.Stage{Name: "normalise", Within: "read", Duration: shared(lt.normalise), Items: rows, Shared: true})
 
 	if !opts.Check {
 		var datasets []*ingest.Dataset
@@ -95,8 +100,9 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 		t1 := time.Now()
 		var pairs int64
 		dupCreditors := map[[2]string]bool{}
+		var mt matchTimes
 		for _, p := range plan {
-			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], datasets, dupCreditors, opts)
+			rr, err := linkReport(ctx, j, p, byName[p.left], byName[p.right], datasets, dupCreditors, opts, &mt)
 			if err != nil {
 				return nil, err
 			}
@@ -114,7 +120,10 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 			run.Reports = append(run.Reports, rr)
 			pairs += rr.Stats.Total()
 		}
-		run.Stages = append(run.Stages, report.Stage{Name: "match", Duration: time.Since(t1), Items: pairs})
+		run.Stages = append(run.Stages, report.Stage{Name: "match", Duration: time.Since(t1), Items: pairs},
+			report.Stage{Name: "block", Within: "match", Duration: mt.block, Items: mt.records},
+			report.Stage{Name: "train", Within: "match", Duration: mt.train, Items: mt.trained},
+			report.Stage{Name: "compare", Within: "match", Duration: mt.compare, Items: pairs})
 	}
 	t2 := time.Now()
 	if err := writeOutputs(ctx, run, opts.Workers); err != nil {
@@ -213,14 +222,28 @@ func planReports(j *job.Job) ([]planned, error) {
 	return plan, nil
 }
 
+// matchTimes is where the matching spent its time, over every report:
+// building the blocking indexes (of records on both sides), training (on
+// candidate pairs) and comparing the candidate pairs.
+type matchTimes struct {
+	block, train, compare time.Duration
+	records, trained      int64
+}
+
 // linkReport trains and scores one report over two datasets.
-func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, dupCreditors map[[2]string]bool, opts Options) (*report.ReportResult, error) {
+func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, dupCreditors map[[2]string]bool, opts Options, times *matchTimes) (*report.ReportResult, error) {
 	prog := opts.Progress
 	name := p.rep.ID
 	linker, steps := match.PrepareLinker(p.rep, left, right, 0)
 	prog.Start("block "+name, 0)
+	t := time.Now()
 	if err := each(ctx, opts.Workers, steps...); err != nil {
 		return nil, err
+	}
+	times.block += time.Since(t)
+	times.records += int64(len(left.Records))
+	if left != right {
+		times.records += int64(len(right.Records))
 	}
 	prog.Done(fmt.Sprintf("blocked %s: %d rules", name, len(linker.Rules)))
 	linker.AsAt = asAt(j)
@@ -252,6 +275,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	}
 	var second *match.Model
 	if training {
+		t := time.Now()
 		base := model
 		if model, err = train(ctx, j, linker, base, all, j.Seed, opts); err != nil {
 			return nil, err
@@ -261,6 +285,8 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 				return nil, err
 			}
 		}
+		times.train += time.Since(t)
+		times.trained += model.CandidatePairs
 	}
 	prog.Start("match "+name, int64(linker.LeftLen()))
 	rr := &report.ReportResult{Report: p.rep, Left: left, Right: right, Linker: linker, Model: model, Threshold: p.threshold, Stats: linker.NewStats()}
@@ -269,6 +295,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		st      match.Stats
 		n       int
 	}
+	t = time.Now()
 	err = ordered(ctx, opts.Workers, chunks, func(c [2]int) (scored, error) {
 		st := linker.NewStats()
 		ms := linker.Score(c[0], c[1], model, p.threshold, &st)
@@ -282,6 +309,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	if err != nil {
 		return nil, err
 	}
+	times.compare += time.Since(t)
 	sortMatches(rr)
 	match.Recommend(rr.Matches, match.RecommendedShare)
 	if p.rep.GroupByLeft {
@@ -481,7 +509,7 @@ func CandidatePairs(ctx context.Context, j *job.Job, opts Options) (map[string][
 	nick := normal.NewNicknames()
 	for i := range j.Datasets {
 		d := &j.Datasets[i]
-		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress)
+		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress, &loadTimes{})
 		if err != nil {
 			return nil, err
 		}

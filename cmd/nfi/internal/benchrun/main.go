@@ -109,6 +109,11 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		if err := printTable(stdout, results); err != nil {
 			return err
 		}
+		fmt.Fprint(stdout, `read = split (the reader, one goroutine) overlapped with parse and normalise (on every
+worker at once: their rates are over the workers' time added up and divided by their number).
+match = block (keys and indexes) + train + compare (candidate pairs found and scored) + sorting.
+bytes/record = peak RSS over rows read.
+`)
 	}
 	return runErr
 }

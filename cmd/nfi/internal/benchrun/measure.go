@@ -35,6 +35,9 @@ type result struct {
 	readSec     float64
 	matchSec    float64
 	pairs       int64 // candidate pairs compared (the match stage's items)
+	// stages holds every stage and part of one by name (split, parse,
+	// normalise, block, train, compare, write, ...).
+	stages map[string]report.SummaryStage
 	peakRSS     int64 // bytes; -1 when the platform does not say
 	matches     int
 	workers     int
@@ -88,7 +91,7 @@ func readSummary(path string) (result, error) {
 	if err := json.Unmarshal(b, &sum); err != nil {
 		return result{}, fmt.Errorf("%s: %w", path, ErrNoFigures)
 	}
-	r := result{workers: sum.Workers}
+	r := result{workers: sum.Workers, stages: map[string]report.SummaryStage{}}
 	for _, d := range sum.Datasets {
 		switch d.Name {
 		case leftName:
@@ -99,6 +102,7 @@ func readSummary(path string) (result, error) {
 	}
 	found := 0
 	for _, st := range sum.Stages {
+		r.stages[st.Name] = st
 		switch st.Name {
 		case "read":
 			r.rows, r.readSec = st.Items, st.Seconds
@@ -120,7 +124,9 @@ func readSummary(path string) (result, error) {
 // printTable writes the results as one aligned plain-text table.
 func printTable(w io.Writer, results []result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "size\telectors x council tax\trows read\twall s\trows/s (read)\tpairs compared\tpairs/s (match)\tpeak RSS MiB\tbytes/record\tmatches\t")
+	fmt.Fprintln(tw, "size\telectors x council tax\trows read\twall s\t"+
+		"read rows/s\tsplit rows/s\tparse rows/s\tnormalise rows/s\tblock records/s\ttrain s\t"+
+		"pairs compared\tcompare pairs/s\tmatch pairs/s\twrite s\tpeak RSS MiB\tbytes/record\tmatches\t")
 	for _, r := range results {
 		rss, per := "-", "-"
 		if r.peakRSS >= 0 {
@@ -129,9 +135,24 @@ func printTable(w io.Writer, results []result) error {
 				per = group(r.peakRSS / r.rows)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s x %s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+		stage := func(name string) string {
+			st, ok := r.stages[name]
+			if !ok {
+				return "-"
+			}
+			return rate(st.Items, st.Seconds)
+		}
+		secs := func(name string) string {
+			st, ok := r.stages[name]
+			if !ok {
+				return "-"
+			}
+			return fmt.Sprintf("%.1f", st.Seconds)
+		}
+		fmt.Fprintf(tw, "%s\t%s x %s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.label, group(int64(r.left)), group(int64(r.right)), group(r.rows), r.wall.Seconds(),
-			rate(r.rows, r.readSec), group(r.pairs), rate(r.pairs, r.matchSec), rss, per, group(int64(r.matches)))
+			rate(r.rows, r.readSec), stage("split"), stage("parse"), stage("normalise"), stage("block"), secs("train"),
+			group(r.pairs), stage("compare"), rate(r.pairs, r.matchSec), secs("write"), rss, per, group(int64(r.matches)))
 	}
 	return tw.Flush()
 }
