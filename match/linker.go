@@ -492,6 +492,90 @@ func (k *Linker) compare(l, r int32, levels []uint8) {
 	}
 }
 
+// bound lets Score stop comparing a pair as soon as the comparisons left
+// cannot lift its weight to the threshold, however well they agree: most
+// candidate pairs are strangers, told apart by the first few comparisons.
+// It is an upper bound, so no pair that could match is dropped.
+type bound struct {
+	on   bool       // false: compare every pair in full (no finite threshold, or a model Score cannot bound)
+	need float64    // the weight the threshold asks for, less a margin for rounding
+	base [2]float64 // [household]: the prior's weight, with the household's when it applies
+	// rest[hh][ci] is the most comparisons ci and after can add together.
+	rest   [2][]float64
+	tfMost []float64 // by comparison: the largest term-frequency adjustment (0 when none)
+	model  *Model
+}
+
+func (k *Linker) newBound(model *Model, threshold float64) *bound {
+	b := &bound{}
+	if model.HouseholdOnce || threshold <= 0 || threshold >= 1 || len(model.Comparisons) != len(k.Comparisons) {
+		return b
+	}
+	b.on = true
+	b.need = math.Log2(threshold/(1-threshold)) - 1e-6
+	b.base[0] = model.PriorWeight()
+	b.base[1] = model.PriorWeight() + model.HouseholdWeight
+	b.tfMost = make([]float64, len(k.Comparisons))
+	for i := range k.tf {
+		b.tfMost[k.tf[i].comp] = maxTFAdjust
+	}
+	n := len(k.Comparisons)
+	for hh := range 2 {
+		b.rest[hh] = make([]float64, n+1)
+		for ci := n - 1; ci >= 0; ci-- {
+			most := math.Inf(-1)
+			for l := range model.Comparisons[ci].Levels {
+				most = max(most, b.contribution(model, hh == 1, ci, uint8(l)))
+			}
+			b.rest[hh][ci] = b.rest[hh][ci+1] + most
+		}
+	}
+	b.model = model
+	return b
+}
+
+// contribution is the most a comparison at level l adds to a pair's
+// weight (see Model.Weight), term-frequency adjustment included.
+func (b *bound) contribution(model *Model, household bool, ci int, l uint8) float64 {
+	c := &model.Comparisons[ci]
+	lv := &c.Levels[l]
+	switch {
+	case !household:
+		if l == 1 {
+			return lv.Weight + b.tfMost[ci]
+		}
+		return lv.Weight
+	case !c.Household:
+		return lv.WeightHousehold
+	}
+	return 0
+}
+
+// compareUpTo fills levels for a pair, as compare does, unless the bound
+// shows part way that the pair cannot reach the threshold: then it
+// returns false and levels are partly filled.
+func (k *Linker) compareUpTo(l, r int32, levels []uint8, b *bound, household bool) bool {
+	if !b.on {
+		k.compare(l, r, levels)
+		return true
+	}
+	hh := 0
+	if household {
+		hh = 1
+	}
+	a, c := &k.Left.Records[l], &k.Right.Records[r]
+	w := b.base[hh]
+	for ci, cmp := range k.Comparisons {
+		if w+b.rest[hh][ci] < b.need {
+			return false
+		}
+		lv := cmp.level(a, c)
+		levels[ci] = lv
+		w += b.contribution(b.model, household, ci, lv)
+	}
+	return w >= b.need
+}
+
 // Levels returns the comparison levels of one pair, for explanations.
 func (k *Linker) Levels(l, r int32) []uint8 {
 	out := make([]uint8, len(k.Comparisons))
@@ -610,9 +694,12 @@ func Recommend(ms []Match, share float64) {
 func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) []Match {
 	var out []Match
 	levels := make([]uint8, len(k.Comparisons))
+	b := k.newBound(model, threshold)
 	k.candidates(lo, hi, st, func(l, r int32, rule int) {
-		k.compare(l, r, levels)
 		hh := k.sameHousehold(l, r)
+		if !k.compareUpTo(l, r, levels, b, hh) {
+			return // it cannot reach the threshold, whatever the rest say
+		}
 		w := model.Weight(levels, hh)
 		var adj [maxComparisons]float64
 		adjusted := false
