@@ -37,10 +37,10 @@ type result struct {
 	pairs       int64 // candidate pairs compared (the match stage's items)
 	// stages holds every stage and part of one by name (split, parse,
 	// normalise, block, train, compare, write, ...).
-	stages map[string]report.SummaryStage
-	peakRSS     int64 // bytes; -1 when the platform does not say
-	matches     int
-	workers     int
+	stages  map[string]report.SummaryStage
+	peakRSS int64 // bytes; -1 when the platform does not say
+	matches int
+	workers int
 }
 
 // measure runs nfi on the job and collects its figures. The run's output
