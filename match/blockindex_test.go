@@ -11,10 +11,10 @@ import (
 // TestBlockIndex checks that every key's block holds exactly its records,
 // in order, for runs shorter and longer than the stepping limit.
 func TestBlockIndex(t *testing.T) {
-	var keys []uint64
-	want := map[uint64][]int32{}
+	var keys []blockKey
+	want := map[blockKey][]int32{}
 	for _, run := range []struct {
-		key uint64
+		key blockKey
 		n   int
 	}{{5, 1}, {7, 7}, {9, 8}, {11, 9}, {13, 20}, {2, 3}} {
 		for i := 0; i < run.n; i++ {
@@ -32,7 +32,7 @@ func TestBlockIndex(t *testing.T) {
 			t.Errorf("big[%d] = %v, want %v", key, b.big[key], big)
 		}
 	}
-	for _, missing := range []uint64{0, 1, 6, 12, 99} {
+	for _, missing := range []blockKey{0, 1, 6, 12, 99} {
 		if got := b.block(missing); len(got) != 0 {
 			t.Errorf("block(%d) = %v, want none", missing, got)
 		}
@@ -74,5 +74,17 @@ func TestCandidatesCreditedOnce(t *testing.T) {
 	}
 	if st.Total() != 1 {
 		t.Errorf("stats count %d pairs, want 1", st.Total())
+	}
+}
+
+// TestFoldKey checks that folding keeps "no key" apart from every key.
+func TestFoldKey(t *testing.T) {
+	for _, h := range []uint64{1, 1 << 32, 1<<32 | 1, 0xFFFFFFFF_FFFFFFFF, 0x12345678_12345678} {
+		if foldKey(h) == 0 {
+			t.Errorf("foldKey(%#x) = 0, the value for no key", h)
+		}
+	}
+	if foldKey(0) != 0 {
+		t.Errorf("foldKey(0) = %d, want 0", foldKey(0))
 	}
 }

@@ -46,7 +46,7 @@ type Linker struct {
 	// first.
 	DuplicateCreditors map[[2]string]bool
 
-	lkeys, rkeys [][]uint64   // [rule][record]
+	lkeys, rkeys [][]blockKey // [rule][record]
 	index        []blockIndex // [rule] right key -> right records, ascending
 	tf           []termFreq   // term-frequency tables, by comparison
 	lhh, rhh     []household  // household keys per record
@@ -267,8 +267,8 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	for _, r := range rep.Requires {
 		k.checks = append(k.checks, reqs[r])
 	}
-	k.lkeys = make([][]uint64, len(k.Rules))
-	k.rkeys = make([][]uint64, len(k.Rules))
+	k.lkeys = make([][]blockKey, len(k.Rules))
+	k.rkeys = make([][]blockKey, len(k.Rules))
 	k.index = make([]blockIndex, len(k.Rules))
 	var steps []func()
 	for ri, b := range k.Rules {
@@ -293,39 +293,49 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	return k, steps
 }
 
-// blockIndex finds the right-hand records that share a blocking key: the
-// records with a key, sorted by key and then record, and each key's run
-// found by binary search. It takes 12 bytes a record, where a map of
-// slices took some 60, and the oversized blocks are noted once.
-type blockIndex struct {
-	keys []uint64        // sorted
-	ids  []int32         // the record of keys[i]
-	big  map[uint64]bool // keys whose block is over the cap (usually none)
+// blockKey is a record's key under one blocking rule: its fields' hash
+// folded to 32 bits, 0 for none. Two keys that differ can fold to one, so
+// a block may hold a stranger or two for a few of the million keys; they
+// are compared and scored like any candidate, so nothing is lost but a
+// little time, and the keys take half the memory (a 10-million-record run
+// holds a key per record per rule).
+type blockKey uint32
+
+// foldKey folds a rule's 64-bit hash to a blockKey, keeping 0 for none.
+func foldKey(h uint64) blockKey {
+	if h == 0 {
+		return 0
+	}
+	k := blockKey(h ^ h>>32)
+	if k == 0 {
+		k = 1
+	}
+	return k
 }
 
-func newBlockIndex(keys []uint64, maxBlock int) blockIndex {
-	type entry struct {
-		key uint64
-		id  int32
-	}
-	var es []entry
+// blockIndex finds the right-hand records that share a blocking key: the
+// records with a key, sorted by key and then record, and each key's run
+// found by binary search. It takes 8 bytes a record, where a map of
+// slices took some 60, and the oversized blocks are noted once.
+type blockIndex struct {
+	keys []blockKey        // sorted
+	ids  []int32           // the record of keys[i]
+	big  map[blockKey]bool // keys whose block is over the cap (usually none)
+}
+
+func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
+	// Each entry is key<<32 | record, so that sorting the numbers sorts
+	// by key and then record.
+	var es []uint64
 	for r, key := range keys {
 		if key != 0 {
-			es = append(es, entry{key, int32(r)})
+			es = append(es, uint64(key)<<32|uint64(uint32(r)))
 		}
 	}
-	slices.SortFunc(es, func(a, b entry) int {
-		if a.key != b.key {
-			if a.key < b.key {
-				return -1
-			}
-			return 1
-		}
-		return int(a.id - b.id)
-	})
-	b := blockIndex{keys: make([]uint64, len(es)), ids: make([]int32, len(es)), big: map[uint64]bool{}}
+	slices.Sort(es)
+	b := blockIndex{keys: make([]blockKey, len(es)), ids: make([]int32, len(es)), big: map[blockKey]bool{}}
 	for i, e := range es {
-		b.keys[i], b.ids[i] = e.key, e.id
+		b.keys[i], b.ids[i] = blockKey(e>>32), int32(uint32(e))
 	}
 	for i := 0; i < len(b.keys); {
 		j := i
@@ -341,7 +351,7 @@ func newBlockIndex(keys []uint64, maxBlock int) blockIndex {
 }
 
 // block returns the records with key, ascending (shared: do not modify).
-func (b *blockIndex) block(key uint64) []int32 {
+func (b *blockIndex) block(key blockKey) []int32 {
 	lo, found := slices.BinarySearch(b.keys, key)
 	if !found {
 		return nil
@@ -367,10 +377,10 @@ func (b *blockIndex) block(key uint64) []int32 {
 	return b.ids[lo:hi]
 }
 
-func keys(b *BlockingRule, d *ingest.Dataset) []uint64 {
-	out := make([]uint64, len(d.Records))
+func keys(b *BlockingRule, d *ingest.Dataset) []blockKey {
+	out := make([]blockKey, len(d.Records))
 	for i := range d.Records {
-		out[i] = b.key(&d.Records[i])
+		out[i] = foldKey(b.key(&d.Records[i]))
 	}
 	return out
 }

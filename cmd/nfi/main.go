@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -31,7 +32,17 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// defaultGCPercent is the collector's target (GOGC) unless the environment
+// sets one. nfi's heap is mostly records that live for the whole run and
+// hold few pointers, so collecting more often costs little: on the 1m
+// benchmark 50 gives the same time as Go's default of 100 at 14% less peak
+// memory (1.70 GB against 1.98), and 25 costs 5% more time for 27% less.
+const defaultGCPercent = 50
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
