@@ -140,7 +140,7 @@ func forenameLevel(ra, rb *ingest.Record) uint8 {
 	case sharesGroup(a.NickGroups, b.NickGroups):
 		return 2
 	}
-	jw := jaroWinkler(a.Forename(), b.Forename())
+	jw := jaroWinklerAtLeast(a.Forename(), b.Forename(), jwLoose)
 	switch {
 	case jw >= jwClose:
 		return 3
@@ -179,7 +179,7 @@ func surnameLevel(ra, rb *ingest.Record) uint8 {
 	case sharesPart(a, b):
 		return 2
 	}
-	jw := jaroWinkler(a.Surname(), b.Surname())
+	jw := jaroWinklerAtLeast(a.Surname(), b.Surname(), jwLoose)
 	switch {
 	case jw >= jwClose:
 		return 3
@@ -197,7 +197,7 @@ func surnameLevel(ra, rb *ingest.Record) uint8 {
 // wrong way round: each one's forename is alike the other's surname.
 func namesSwapped(a, b *ingest.Person) bool {
 	return a.Forename() != "" && a.Surname() != "" && b.Forename() != "" && b.Surname() != "" &&
-		jaroWinkler(a.Forename(), b.Surname()) >= jwClose && jaroWinkler(a.Surname(), b.Forename()) >= jwClose
+		jaroWinklerAtLeast(a.Forename(), b.Surname(), jwClose) >= jwClose && jaroWinklerAtLeast(a.Surname(), b.Forename(), jwClose) >= jwClose
 }
 
 // sharesPart reports whether one surname is a part of the other's
@@ -317,7 +317,7 @@ func addressLevel(ra, rb *ingest.Record) uint8 {
 	sameName := a.Name != "" && a.Name == b.Name
 	streetJW := 0.0
 	if a.Street != "" && b.Street != "" {
-		streetJW = jaroWinkler(a.Street, b.Street)
+		streetJW = jaroWinklerAtLeast(a.Street, b.Street, 0.88) // the lowest threshold below
 	}
 	sameFlat := a.Flat == b.Flat
 	switch {
@@ -342,7 +342,7 @@ func townLevel(ra, rb *ingest.Record) uint8 {
 		return 0
 	case a == b:
 		return 1
-	case jaroWinkler(a, b) >= jwClose:
+	case jaroWinklerAtLeast(a, b, jwClose) >= jwClose:
 		return 2
 	}
 	return 3

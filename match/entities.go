@@ -100,7 +100,7 @@ func supplierNameLevel(ra, rb *ingest.Record) uint8 {
 		b.TradingAs != "" && b.TradingAs == a.Name:
 		return 2
 	}
-	jw := jaroWinkler(a.Core, b.Core)
+	jw := jaroWinklerAtLeast(a.Core, b.Core, jwLoose)
 	switch {
 	case jw >= jwClose:
 		return 3

@@ -36,6 +36,50 @@ func jaroWinkler(a, b string) float64 {
 	return j + 0.1*prefix*(1.0-j)
 }
 
+// jaroWinklerAtLeast is jaroWinkler(a, b) when that is at least floor, and
+// otherwise some value below floor: the comparisons only ask whether a
+// pair clears a threshold, and most pairs (strangers) fall far short. An
+// upper bound from the bytes the strings share settles those without the
+// matching itself: no more bytes can match than each string has bytes the
+// other contains, transpositions only lower the score, and the Winkler
+// boost is at most its prefix's.
+func jaroWinklerAtLeast(a, b string, floor float64) float64 {
+	if a == b {
+		return 1
+	}
+	if a == "" || b == "" {
+		return 0
+	}
+	var inA, inB uint64 // bit c&63: byte c occurs (bytes 64 apart share a bit, which only loosens the bound)
+	for i := 0; i < len(a); i++ {
+		inA |= 1 << (a[i] & 63)
+	}
+	for i := 0; i < len(b); i++ {
+		inB |= 1 << (b[i] & 63)
+	}
+	ma, mb := 0, 0
+	for i := 0; i < len(a); i++ {
+		ma += int(inB >> (a[i] & 63) & 1)
+	}
+	for i := 0; i < len(b); i++ {
+		mb += int(inA >> (b[i] & 63) & 1)
+	}
+	m := float64(min(ma, mb))
+	j := (m/float64(len(a)) + m/float64(len(b)) + 1) / 3
+	if m == 0 {
+		j = 0
+	}
+	n := min(len(a), len(b), jwPrefixSize)
+	var prefix float64
+	for i := 0; i < n && a[i] == b[i]; i++ {
+		prefix++
+	}
+	if j+0.1*prefix*(1-j)+1e-9 < floor {
+		return 0
+	}
+	return jaroWinkler(a, b)
+}
+
 // maxFastJaro is the longest string the fast Jaro handles: its match flags
 // are bits of one uint64.
 const maxFastJaro = 64

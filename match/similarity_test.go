@@ -71,6 +71,56 @@ func FuzzJaroWinkler(f *testing.F) {
 	})
 }
 
+// checkAtLeast fails when jaroWinklerAtLeast disagrees with jaroWinkler
+// about whether a pair clears floor, or gives another score when it does.
+func checkAtLeast(t *testing.T, a, b string, floor float64) {
+	t.Helper()
+	want := jaroWinkler(a, b)
+	got := jaroWinklerAtLeast(a, b, floor)
+	if want >= floor && got != want || want < floor && got >= floor {
+		t.Fatalf("jaroWinklerAtLeast(%q, %q, %v) = %v, jaroWinkler %v", a, b, floor, got, want)
+	}
+}
+
+// TestJaroWinklerAtLeast checks the bounded Jaro-Winkler against the full
+// one at every threshold the comparisons use, on names alike and not and
+// on random strings (some sharing prefixes, some past 64 bytes), and that
+// the bound does settle most random pairs.
+func TestJaroWinklerAtLeast(t *testing.T) {
+	floors := []float64{0, 0.5, jwLoose, 0.88, jwClose, 0.99, 1}
+	rng := rand.New(rand.NewPCG(3, 4))
+	settled := 0
+	const n = 100000
+	for i := 0; i < n; i++ {
+		a, b := randomName(rng), randomName(rng)
+		if i%3 == 0 && len(a) > 2 {
+			b = a[:2] + b // a shared prefix: the Winkler boost
+		}
+		for _, f := range floors {
+			checkAtLeast(t, a, b, f)
+		}
+		if jaroWinklerAtLeast(a, b, jwLoose) == 0 && jaroWinkler(a, b) != 0 {
+			settled++
+		}
+	}
+	for _, p := range [][2]string{{"MARTHA", "MARHTA"}, {"DWAYNE", "DUANE"}, {"JON", "JOHN"}, {"HIGH ST", "HIGH STREET"}, {"A", "B"}, {"Z", "ZZ"}} {
+		for _, f := range floors {
+			checkAtLeast(t, p[0], p[1], f)
+		}
+	}
+	if settled < n/10 {
+		t.Errorf("the bound settled %d of %d random pairs below %v without the full score", settled, n, jwLoose)
+	}
+}
+
+func FuzzJaroWinklerAtLeast(f *testing.F) {
+	f.Add("MARTHA", "MARHTA", 0.8)
+	f.Add("", "A", 0.92)
+	f.Fuzz(func(t *testing.T, a, b string, floor float64) {
+		checkAtLeast(t, a, b, floor)
+	})
+}
+
 func BenchmarkJaroWinkler(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
