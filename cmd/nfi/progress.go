@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
@@ -39,7 +40,7 @@ type lineProgress struct {
 func (p *lineProgress) Start(string, int64) { p.start = time.Now() }
 func (p *lineProgress) Add(int64)           {}
 func (p *lineProgress) Done(summary string) {
-	p.log.Info(summary, "seconds", time.Since(p.start).Round(time.Millisecond).Seconds())
+	p.log.Info(summary, "seconds", strconv.FormatFloat(time.Since(p.start).Seconds(), 'f', 3, 64))
 }
 
 // barProgress draws a bar per step on a terminal.

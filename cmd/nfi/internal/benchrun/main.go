@@ -112,7 +112,8 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, `read = split (the reader, one goroutine) overlapped with parse and normalise (on every
 worker at once: their rates are over the workers' time added up and divided by their number).
 match = block (keys and indexes) + train + compare (candidate pairs found and scored) + sorting.
-bytes/record = peak RSS over rows read.
+write = the rest of the wall time: writing every output, with start-up and exit (summary.json,
+written last, cannot hold its own writing time). bytes/record = peak RSS over rows read.
 `)
 	}
 	return runErr

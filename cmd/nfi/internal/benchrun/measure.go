@@ -152,7 +152,7 @@ func printTable(w io.Writer, results []result) error {
 		fmt.Fprintf(tw, "%s\t%s x %s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.label, group(int64(r.left)), group(int64(r.right)), group(r.rows), r.wall.Seconds(),
 			rate(r.rows, r.readSec), stage("split"), stage("parse"), stage("normalise"), stage("block"), secs("train"),
-			group(r.pairs), stage("compare"), rate(r.pairs, r.matchSec), secs("write"), rss, per, group(int64(r.matches)))
+			group(r.pairs), stage("compare"), rate(r.pairs, r.matchSec), fmt.Sprintf("%.1f", r.wall.Seconds()-r.readSec-r.matchSec), rss, per, group(int64(r.matches)))
 	}
 	return tw.Flush()
 }
