@@ -30,49 +30,79 @@ type Quality struct {
 // many are blank or invalid, and how many distinct values there are. Values
 // are hashed, never stored, so the report holds no personal data.
 func MeasureQuality(d *Dataset, m *Mapping) Quality {
-	q := Quality{Dataset: d.Name, Kind: d.Kind.Name, Path: d.Path, Read: d.Read, Accepted: len(d.Records), Rejected: d.Rejects}
-	seed := maphash.MakeSeed()
-	q.Fields = make([]FieldQuality, len(d.Kind.Fields))
-	// seen counts each distinct value's rows, up to 2 (enough to tell a
-	// duplicate), by field. One pass over the records, each visited once.
-	seen := make([]map[uint64]uint8, len(d.Kind.Fields))
-	for fi, f := range d.Kind.Fields {
-		q.Fields[fi] = FieldQuality{Field: f.Name, Mapped: d.Mapped[fi]}
-		if m != nil && m.Col[fi] >= 0 {
-			q.Fields[fi].Column = m.Header[m.Col[fi]]
-		}
-		if d.Mapped[fi] {
-			seen[fi] = make(map[uint64]uint8)
-		}
-	}
+	c := NewQualityCounter(d.Kind, d.Mapped)
 	for i := range d.Records {
-		r := &d.Records[i]
-		for fi := range min(r.NumValues(), len(seen)) {
-			if seen[fi] == nil {
-				continue
-			}
-			v := r.Value(fi)
-			fq := &q.Fields[fi]
-			if v == "" {
-				fq.Blank++
-				continue
-			}
-			fq.Filled++
-			if r.Invalid&(1<<uint(fi)) != 0 {
-				fq.Invalid++
-			}
-			h := maphash.String(seed, v)
-			c := seen[fi][h]
-			if c == 1 && fi == 0 {
-				q.DuplicateKeys++
-			}
-			if c < 2 {
-				seen[fi][h] = c + 1
-			}
+		c.Add(&d.Records[i])
+	}
+	return c.Quality(d, m)
+}
+
+// QualityCounter gathers a dataset's quality figures record by record, so
+// that a loader can count each batch as it lands instead of going over the
+// records again at the end.
+type QualityCounter struct {
+	seed maphash.Seed
+	// seen counts each distinct value's rows, up to 2 (enough to tell a
+	// duplicate), by field; nil for a field the file does not supply.
+	seen                   []map[uint64]uint8
+	filled, blank, invalid []int
+	duplicateKeys          int
+}
+
+// NewQualityCounter starts counting for a dataset of kind whose file
+// supplies the fields marked in mapped.
+func NewQualityCounter(kind *Kind, mapped []bool) *QualityCounter {
+	n := len(kind.Fields)
+	c := &QualityCounter{seed: maphash.MakeSeed(), seen: make([]map[uint64]uint8, n),
+		filled: make([]int, n), blank: make([]int, n), invalid: make([]int, n)}
+	for fi := range n {
+		if fi < len(mapped) && mapped[fi] {
+			c.seen[fi] = make(map[uint64]uint8)
 		}
 	}
-	for fi := range q.Fields {
-		q.Fields[fi].Distinct = len(seen[fi])
+	return c
+}
+
+// Add counts one accepted record.
+func (c *QualityCounter) Add(r *Record) {
+	for fi := range min(r.NumValues(), len(c.seen)) {
+		if c.seen[fi] == nil {
+			continue
+		}
+		v := r.Value(fi)
+		if v == "" {
+			c.blank[fi]++
+			continue
+		}
+		c.filled[fi]++
+		if r.Invalid&(1<<uint(fi)) != 0 {
+			c.invalid[fi]++
+		}
+		h := maphash.String(c.seed, v)
+		n := c.seen[fi][h]
+		if n == 1 && fi == 0 {
+			c.duplicateKeys++
+		}
+		if n < 2 {
+			c.seen[fi][h] = n + 1
+		}
+	}
+}
+
+// Quality returns the figures counted, for dataset d (whose Read, Records
+// and Rejects give the row counts) as mapped by m (nil: no column names).
+func (c *QualityCounter) Quality(d *Dataset, m *Mapping) Quality {
+	q := Quality{Dataset: d.Name, Kind: d.Kind.Name, Path: d.Path, Read: d.Read, Accepted: len(d.Records), Rejected: d.Rejects,
+		DuplicateKeys: c.duplicateKeys, Fields: make([]FieldQuality, len(d.Kind.Fields))}
+	for fi, f := range d.Kind.Fields {
+		fq := FieldQuality{Field: f.Name, Mapped: c.seen[fi] != nil}
+		if m != nil && m.Col[fi] >= 0 {
+			fq.Column = m.Header[m.Col[fi]]
+		}
+		if fq.Mapped {
+			fq.Filled, fq.Blank, fq.Invalid, fq.Distinct = c.filled[fi], c.blank[fi], c.invalid[fi], len(c.seen[fi])
+		}
+		q.Fields[fi] = fq
 	}
 	return q
 }

@@ -73,11 +73,10 @@ func (r *Record) SetValues(vs []string) { r.values = packStrings(vs) }
 // of each and made the records a third of the heap). Read them with the
 // methods; build one with NewPerson from its PersonForms.
 type Person struct {
-	text       string   // the strings, packed as by packStrings in personText order
-	NickGroups []uint32 // nickname groups of the first forename (nil when none; shared, do not modify)
-	DOB        value.Date
-	Sex        byte // 'M', 'F' or 0
-	NIValid    bool
+	text    string // the strings, packed as by packStrings in personText order, the nickname groups too
+	DOB     value.Date
+	Sex     byte // 'M', 'F' or 0
+	NIValid bool
 	// The postcode's shape: valid, and the lengths of its area, district
 	// and sector, which are the leading characters of its full form.
 	pcValid                      bool
@@ -131,6 +130,7 @@ const (
 	pSortCode
 	pAccount
 	pOtherID
+	pNickGroups // the groups, ascending, four bytes each, little-endian
 	personStrings
 )
 
@@ -147,7 +147,13 @@ func NewPerson(f *PersonForms) Person {
 	a := &f.Address
 	vs[pFlat], vs[pNumber], vs[pName], vs[pStreet], vs[pLocality] = a.Flat, a.Number, a.Name, a.Street, a.Locality
 	vs[pTown], vs[pUPRN], vs[pSortCode], vs[pAccount], vs[pOtherID] = f.Town, f.UPRN, f.SortCode, f.Account, f.OtherID
-	p := Person{text: packStrings(vs[:]), NickGroups: f.NickGroups, DOB: f.DOB, Sex: f.Sex, NIValid: f.NIValid}
+	var groups [64]byte
+	g := groups[:0]
+	for _, id := range f.NickGroups {
+		g = append(g, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+	}
+	vs[pNickGroups] = string(g)
+	p := Person{text: packStrings(vs[:]), DOB: f.DOB, Sex: f.Sex, NIValid: f.NIValid}
 	if pc := &f.Postcode; pc.Valid && len(pc.Sector) <= 255 {
 		p.pcValid = true
 		p.pcArea, p.pcDistrict, p.pcSector = uint8(len(pc.Area)), uint8(len(pc.District)), uint8(len(pc.Sector))
@@ -157,7 +163,7 @@ func NewPerson(f *PersonForms) Person {
 
 // Forms unpacks the person's normalised forms.
 func (p *Person) Forms() PersonForms {
-	f := PersonForms{Forename: p.Forename(), Middle: p.Middle(), Surname: p.Surname(), NickGroups: p.NickGroups,
+	f := PersonForms{Forename: p.Forename(), Middle: p.Middle(), Surname: p.Surname(), NickGroups: p.NickGroups(),
 		Initials: p.Initials(), SurnameMeta: p.SurnameMeta(), ForenameMeta: p.ForenameMeta(), DOB: p.DOB, Sex: p.Sex,
 		NI: p.NI(), NIValid: p.NIValid, Postcode: p.Postcode(), Address: p.Address(), Town: p.Town(), UPRN: p.UPRN(),
 		SortCode: p.SortCode(), Account: p.Account(), OtherID: p.OtherID()}
@@ -165,6 +171,39 @@ func (p *Person) Forms() PersonForms {
 		f.SurnameParts = strings.Split(parts, " ")
 	}
 	return f
+}
+
+// NickGroups returns the nickname groups of the first forename, ascending
+// (nil when none). It allocates: comparisons use SharesNickGroup.
+func (p *Person) NickGroups() []uint32 {
+	g := packedAt(p.text, pNickGroups)
+	var out []uint32
+	for i := 0; i+4 <= len(g); i += 4 {
+		out = append(out, groupAt(g, i))
+	}
+	return out
+}
+
+// SharesNickGroup reports whether two people's first forenames are in a
+// common nickname group (BILL and WILLIAM), without allocating.
+func (p *Person) SharesNickGroup(o *Person) bool {
+	a, b := packedAt(p.text, pNickGroups), packedAt(o.text, pNickGroups)
+	for i, j := 0, 0; i+4 <= len(a) && j+4 <= len(b); {
+		x, y := groupAt(a, i), groupAt(b, j)
+		switch {
+		case x == y:
+			return true
+		case x < y:
+			i += 4
+		default:
+			j += 4
+		}
+	}
+	return false
+}
+
+func groupAt(g string, i int) uint32 {
+	return uint32(g[i]) | uint32(g[i+1])<<8 | uint32(g[i+2])<<16 | uint32(g[i+3])<<24
 }
 
 // Forename is the first forename.

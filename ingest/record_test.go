@@ -93,3 +93,26 @@ func TestPersonForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesNickGroup checks the packed nickname groups' merge.
+func TestSharesNickGroup(t *testing.T) {
+	tests := []struct {
+		a, b []uint32
+		want bool
+	}{
+		{nil, nil, false},
+		{[]uint32{1}, nil, false},
+		{[]uint32{1, 5, 9}, []uint32{2, 9}, true},
+		{[]uint32{1, 5}, []uint32{2, 6, 1 << 20}, false},
+		{[]uint32{1 << 30}, []uint32{3, 1 << 30}, true},
+	}
+	for _, tt := range tests {
+		a, b := NewPerson(&PersonForms{NickGroups: tt.a}), NewPerson(&PersonForms{NickGroups: tt.b})
+		if got := a.SharesNickGroup(&b); got != tt.want {
+			t.Errorf("%v and %v: got %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := b.SharesNickGroup(&a); got != tt.want {
+			t.Errorf("%v and %v: got %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -137,7 +137,7 @@ func forenameLevel(ra, rb *ingest.Record) uint8 {
 		return 0
 	case a.Forename() == b.Forename():
 		return 1
-	case sharesGroup(a.NickGroups, b.NickGroups):
+	case a.SharesNickGroup(b):
 		return 2
 	}
 	jw := jaroWinklerAtLeast(a.Forename(), b.Forename(), jwLoose)
@@ -153,20 +153,6 @@ func forenameLevel(ra, rb *ingest.Record) uint8 {
 		return 6
 	}
 	return 7
-}
-
-func sharesGroup(a, b []uint32) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
 }
 
 func surnameLevel(ra, rb *ingest.Record) uint8 {

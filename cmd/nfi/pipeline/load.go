@@ -147,6 +147,9 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	next := 0 // the slab's first slot not yet given to a batch
 	recs := slab[:0]
 	res := &report.DatasetResult{Dataset: ds, RejectReasons: map[string]int{}}
+	// Quality is counted batch by batch as the records land, beside the
+	// workers, not in a pass of its own at the end.
+	quality := ingest.NewQualityCounter(kind, ds.Mapped)
 	prog.Start("read "+d.Name, 0)
 
 	type batch struct {
@@ -239,6 +242,9 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 			res.RejectReasons[key]++
 		}
+		for i := range p.records {
+			quality.Add(&p.records[i])
+		}
 		times.parse += p.parse
 		times.normalise += p.normalise
 		ds.Rejects += len(p.rejects)
@@ -257,7 +263,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	if err := rw.Commit(); err != nil {
 		return nil, err
 	}
-	res.Quality = ingest.MeasureQuality(ds, m)
+	res.Quality = quality.Quality(ds, m)
 	prog.Done(fmt.Sprintf("read %s: %d rows, %d accepted, %d rejected", d.Name, ds.Read, len(ds.Records), ds.Rejects))
 	if ds.Read > 0 && float64(ds.Rejects) > j.MaxRejectRate*float64(ds.Read) {
 		return res, fmt.Errorf("dataset %q (%s): %d of %d rows rejected, more than the job's max_reject_rate of %.1f%%; see rejects/%s.csv: %w",
