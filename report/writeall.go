@@ -6,7 +6,7 @@ import (
 
 // WriteAll writes every output of the run into run.Output, in a fixed
 // order: quality figures, then (unless this is a check run) matches.csv
-// and, per report, its CSV, workbook, page, model and explanations, then
+// and, per report, its explanations, CSV, workbook, page and model, then
 // README.txt and summary.json last. A check run writes only the quality
 // figures, README.txt and summary.json. The first error stops it; each
 // file is written atomically, so what was written before is whole.
@@ -45,7 +45,9 @@ func WriteFirst(run *Run) error {
 // may run them in any order or at once (the command's pipeline spreads
 // them over its workers).
 func ReportWriters() []func(*Run, int, string) error {
-	return []func(*Run, int, string) error{WriteReportCSV, WriteReportXLSX, WriteReportHTML, WriteModel, WriteExplain}
+	// The explanations come first: they take longest, and a pool of
+	// workers taking the files in this order finishes soonest.
+	return []func(*Run, int, string) error{WriteExplain, WriteReportCSV, WriteReportXLSX, WriteReportHTML, WriteModel}
 }
 
 // WriteReportFile runs one of ReportWriters for the report at position i,
