@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -23,6 +24,11 @@ func TestBlockIndex(t *testing.T) {
 		}
 	}
 	keys = append(keys, 0) // no key
+	// Keys in the top bits too, where the buckets are picked.
+	for _, k := range []blockKey{1 << 31, 1<<31 + 1, 0xFFFFFFFF, 0xFFFFFFFF, 0x80000000} {
+		want[k] = append(want[k], int32(len(keys)))
+		keys = append(keys, k)
+	}
 	b := newBlockIndex(keys, 10)
 	for key, ids := range want {
 		if got := b.block(key); !slices.Equal(got, ids) {
@@ -35,6 +41,41 @@ func TestBlockIndex(t *testing.T) {
 	for _, missing := range []blockKey{0, 1, 6, 12, 99} {
 		if got := b.block(missing); len(got) != 0 {
 			t.Errorf("block(%d) = %v, want none", missing, got)
+		}
+	}
+}
+
+// TestBlockIndexRandom checks lookups against a map on indexes large
+// enough to use many buckets, with keys spread and keys crowded.
+func TestBlockIndexRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 100, 5000, 200000} {
+		for _, spread := range []uint32{0xFFFFFFFF, 1000} {
+			keys := make([]blockKey, n)
+			want := map[blockKey][]int32{}
+			for i := range keys {
+				k := blockKey(1 + rng.Uint32N(spread))
+				if spread < 0xFFFFFFFF {
+					k <<= 20 // crowd the top bits
+				}
+				if k == 0 {
+					k = 1
+				}
+				keys[i] = k
+				want[k] = append(want[k], int32(i))
+			}
+			b := newBlockIndex(keys, 1<<30)
+			for k, ids := range want {
+				if got := b.block(k); !slices.Equal(got, ids) {
+					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, ids)
+				}
+			}
+			for range 1000 {
+				k := blockKey(1 + rng.Uint32())
+				if got := b.block(k); !slices.Equal(got, want[k]) {
+					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, want[k])
+				}
+			}
 		}
 	}
 }

@@ -315,12 +315,29 @@ func foldKey(h uint64) blockKey {
 
 // blockIndex finds the right-hand records that share a blocking key: the
 // records with a key, sorted by key and then record, and each key's run
-// found by binary search. It takes 8 bytes a record, where a map of
-// slices took some 60, and the oversized blocks are noted once.
+// found by binary search within its bucket. It takes 8 bytes a record,
+// where a map of slices took some 60, and the oversized blocks are noted
+// once.
 type blockIndex struct {
 	keys []blockKey        // sorted
 	ids  []int32           // the record of keys[i]
 	big  map[blockKey]bool // keys whose block is over the cap (usually none)
+	// starts[b] is where the keys whose top bits are b begin (keys are
+	// hashes, so the buckets are even): a search starts within a bucket of
+	// a few keys instead of the whole index, a cache miss or two instead
+	// of a dozen.
+	starts []int32
+	shift  uint // key >> shift is its bucket
+}
+
+// bucketBits is how many of a key's top bits pick its bucket: about one
+// bucket for every 8 keys, between 2^4 and 2^20 buckets.
+func bucketBits(n int) uint {
+	bits := uint(4)
+	for bits < 20 && 8<<bits < n {
+		bits++
+	}
+	return bits
 }
 
 func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
@@ -337,6 +354,15 @@ func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
 	for i, e := range es {
 		b.keys[i], b.ids[i] = blockKey(e>>32), int32(uint32(e))
 	}
+	bits := bucketBits(len(es))
+	b.shift = 32 - bits
+	b.starts = make([]int32, 1<<bits+1)
+	for _, key := range b.keys {
+		b.starts[key>>b.shift+1]++
+	}
+	for i := 1; i < len(b.starts); i++ {
+		b.starts[i] += b.starts[i-1]
+	}
 	for i := 0; i < len(b.keys); {
 		j := i
 		for j < len(b.keys) && b.keys[j] == b.keys[i] {
@@ -352,18 +378,24 @@ func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
 
 // block returns the records with key, ascending (shared: do not modify).
 func (b *blockIndex) block(key blockKey) []int32 {
-	lo, found := slices.BinarySearch(b.keys, key)
+	if len(b.keys) == 0 {
+		return nil
+	}
+	bucket := key >> b.shift
+	first, end := int(b.starts[bucket]), int(b.starts[bucket+1])
+	i, found := slices.BinarySearch(b.keys[first:end], key)
 	if !found {
 		return nil
 	}
+	lo := first + i
 	// The end of the run: most blocks are a record or two, so step
 	// first, and search only a long run.
 	hi := lo + 1
-	for hi < len(b.keys) && hi-lo < 8 && b.keys[hi] == key {
+	for hi < end && hi-lo < 8 && b.keys[hi] == key {
 		hi++
 	}
 	if hi-lo == 8 {
-		i, j := hi, len(b.keys)
+		i, j := hi, end
 		for i < j {
 			h := int(uint(i+j) >> 1)
 			if b.keys[h] == key {
@@ -407,7 +439,14 @@ func (k *Linker) NewStats() Stats {
 // [lo, hi), each pair once, credited to the first rule that finds it, in
 // a fixed order (left record, rule, right record).
 func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)) {
+	// Each left record's pairs from every rule are gathered as
+	// record<<8 | rule and sorted: a pair found by several rules then comes
+	// first with the first of them, and the others are skipped, without
+	// looking up the right-hand record's key under each earlier rule (a
+	// cache miss a rule a pair).
+	var found []uint64
 	for l := lo; l < hi; l++ {
+		found = found[:0]
 		for ri := range k.Rules {
 			key := k.lkeys[ri][l]
 			if key == 0 {
@@ -418,19 +457,23 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 				st.CappedPairs[ri] += int64(len(block))
 				continue
 			}
-		next:
 			for _, r := range block {
 				if k.Dedupe && int(r) <= l {
 					continue
 				}
-				for pj := 0; pj < ri; pj++ {
-					if lk := k.lkeys[pj][l]; lk != 0 && lk == k.rkeys[pj][r] && !k.index[pj].big[lk] {
-						continue next // an earlier rule found it
-					}
-				}
-				st.Pairs[ri]++
-				fn(int32(l), r, ri)
+				found = append(found, uint64(uint32(r))<<8|uint64(ri))
 			}
+		}
+		slices.Sort(found)
+		last := int32(-1)
+		for _, f := range found {
+			r, ri := int32(f>>8), int(f&0xFF)
+			if r == last {
+				continue // an earlier rule found it
+			}
+			last = r
+			st.Pairs[ri]++
+			fn(int32(l), r, ri)
 		}
 	}
 }
