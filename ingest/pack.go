@@ -1,9 +1,9 @@
 package ingest
 
 // Packed strings hold several strings in one: a byte giving how many, a
-// byte giving the width of each offset (2, or 4 when the texts pass 64
-// KiB), the offset where each text ends, then the texts one after
-// another. Records keep their values and their normalised forms this way,
+// byte giving the width of each offset (1 when the texts fit in 255 bytes,
+// as most records' do, 2 up to 64 KiB, else 4), the offset where each text
+// ends, then the texts one after another. Records keep their values and their normalised forms this way,
 // so that a million records are a million allocations, not twenty
 // million, and the collector has one pointer a record to follow.
 
@@ -16,9 +16,12 @@ func packStrings(vs []string) string {
 	for _, v := range vs {
 		total += len(v)
 	}
-	w := 2
-	if total > 0xFFFF {
+	w := 1
+	switch {
+	case total > 0xFFFF:
 		w = 4
+	case total > 0xFF:
+		w = 2
 	}
 	var scratch [512]byte
 	b := scratch[:0]
@@ -29,7 +32,10 @@ func packStrings(vs []string) string {
 	end := 0
 	for _, v := range vs {
 		end += len(v)
-		b = append(b, byte(end), byte(end>>8))
+		b = append(b, byte(end))
+		if w >= 2 {
+			b = append(b, byte(end>>8))
+		}
 		if w == 4 {
 			b = append(b, byte(end>>16), byte(end>>24))
 		}
@@ -54,7 +60,15 @@ func packedAt(s string, i int) string {
 		return ""
 	}
 	texts := 2 + int(s[0])*int(s[1])
-	if s[1] == 2 {
+	switch s[1] {
+	case 1:
+		end := int(s[2+i])
+		start := 0
+		if i > 0 {
+			start = int(s[1+i])
+		}
+		return s[texts+start : texts+end]
+	case 2:
 		o := 2 + 2*i
 		end := int(s[o]) | int(s[o+1])<<8
 		start := 0

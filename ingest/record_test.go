@@ -21,7 +21,9 @@ func TestRecordValues(t *testing.T) {
 		{name: "one", vals: []string{"R1"}},
 		{name: "blanks between", vals: []string{"R1", "", "SMITH", "", ""}},
 		{name: "all blank", vals: []string{"", "", ""}},
-		{name: "wide", vals: []string{"R1", long, "ANN", long}},
+		{name: "two-byte offsets", vals: []string{"R1", strings.Repeat("y", 300), "", "ANN"}},
+		{name: "just one-byte offsets", vals: []string{"R1", strings.Repeat("y", 253)}},
+		{name: "four-byte offsets", vals: []string{"R1", long, "ANN", long}},
 		{name: "non-ASCII", vals: []string{"Zoë", "Ó Ceallaigh"}},
 	}
 	for _, tt := range tests {
