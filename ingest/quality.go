@@ -42,9 +42,9 @@ func MeasureQuality(d *Dataset, m *Mapping) Quality {
 // records again at the end.
 type QualityCounter struct {
 	seed maphash.Seed
-	// seen counts each distinct value's rows, up to 2 (enough to tell a
-	// duplicate), by field; nil for a field the file does not supply.
-	seen                   []map[uint64]uint8
+	// seen holds each field's distinct values (hashed), and which have
+	// been seen twice; nil for a field the file does not supply.
+	seen                   []*hashSet
 	filled, blank, invalid []int
 	duplicateKeys          int
 }
@@ -53,11 +53,11 @@ type QualityCounter struct {
 // supplies the fields marked in mapped.
 func NewQualityCounter(kind *Kind, mapped []bool) *QualityCounter {
 	n := len(kind.Fields)
-	c := &QualityCounter{seed: maphash.MakeSeed(), seen: make([]map[uint64]uint8, n),
+	c := &QualityCounter{seed: maphash.MakeSeed(), seen: make([]*hashSet, n),
 		filled: make([]int, n), blank: make([]int, n), invalid: make([]int, n)}
 	for fi := range n {
 		if fi < len(mapped) && mapped[fi] {
-			c.seen[fi] = make(map[uint64]uint8)
+			c.seen[fi] = &hashSet{}
 		}
 	}
 	return c
@@ -78,13 +78,8 @@ func (c *QualityCounter) Add(r *Record) {
 		if r.Invalid&(1<<uint(fi)) != 0 {
 			c.invalid[fi]++
 		}
-		h := maphash.String(c.seed, v)
-		n := c.seen[fi][h]
-		if n == 1 && fi == 0 {
+		if c.seen[fi].add(maphash.String(c.seed, v)) == 2 && fi == 0 {
 			c.duplicateKeys++
-		}
-		if n < 2 {
-			c.seen[fi][h] = n + 1
 		}
 	}
 }
@@ -100,9 +95,64 @@ func (c *QualityCounter) Quality(d *Dataset, m *Mapping) Quality {
 			fq.Column = m.Header[m.Col[fi]]
 		}
 		if fq.Mapped {
-			fq.Filled, fq.Blank, fq.Invalid, fq.Distinct = c.filled[fi], c.blank[fi], c.invalid[fi], len(c.seen[fi])
+			fq.Filled, fq.Blank, fq.Invalid, fq.Distinct = c.filled[fi], c.blank[fi], c.invalid[fi], c.seen[fi].n
 		}
 		q.Fields[fi] = fq
 	}
 	return q
+}
+
+// hashSet holds distinct 64-bit hashes in one flat table probed linearly,
+// each with a flag saying it was added more than once. Counting a million
+// references' distinct values this way takes one cache miss a value, where
+// a map took several: it was a fifth of the time spent reading.
+type hashSet struct {
+	slots []uint64 // 0 = empty; else the hash with bit 0 cleared, bit 0 set once it is added again
+	n     int      // distinct hashes held
+}
+
+// add adds a hash and says how often it has now been seen: 1, 2, or 3 for
+// any more.
+func (s *hashSet) add(h uint64) int {
+	if 4*(s.n+1) > 3*len(s.slots) {
+		s.grow()
+	}
+	h &^= 1
+	if h == 0 {
+		h = 2 // 0 marks an empty slot
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h >> 1 & mask; ; i = (i + 1) & mask {
+		switch v := s.slots[i]; {
+		case v == 0:
+			s.slots[i] = h
+			s.n++
+			return 1
+		case v&^1 != h:
+			continue
+		case v&1 == 0:
+			s.slots[i] |= 1
+			return 2
+		default:
+			return 3
+		}
+	}
+}
+
+// grow doubles the table (to 1,024 slots at first) and puts every hash
+// back.
+func (s *hashSet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, max(1024, 2*len(old)))
+	mask := uint64(len(s.slots) - 1)
+	for _, v := range old {
+		if v == 0 {
+			continue
+		}
+		i := v >> 1 & mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = v
+	}
 }
