@@ -1,6 +1,9 @@
 package normal
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Address is a British address split into the parts that say which
 // household it is, each standardised for comparison (upper-case ASCII,
@@ -46,7 +49,7 @@ type Address struct {
 // (ROAD RD, AVENUE AVE, NORTH N, ...), the house name included, so that
 // "Rose Court" and "Rose Ct" agree.
 func ParseAddress(lines []string) Address {
-	var segs [][]string
+	segs := make([][]string, 0, 2*len(lines))
 	for _, l := range lines {
 		l = Fold(l)
 		for len(l) > 0 {
@@ -125,6 +128,9 @@ func ParseAddress(lines []string) Address {
 
 // dropDashes removes the "-" words that did not join a number range.
 func dropDashes(words []string) []string {
+	if !slices.Contains(words, "-") {
+		return words // the usual case: nothing to drop, nothing to copy
+	}
 	out := words[:0:0]
 	for _, w := range words {
 		if w != "-" {
@@ -168,7 +174,7 @@ func (a Address) Key() string {
 // standing alone between two numbers is kept as a word of its own so that
 // "14 - 16" can be joined. Everything else separates words.
 func addressWords(s string) []string {
-	var words []string
+	words := make([]string, 0, 8) // most lines have fewer words: one allocation
 	start := -1
 	var buf []byte
 	dirty := false // the word lost an apostrophe and lives in buf
