@@ -129,3 +129,11 @@ func TestFoldKey(t *testing.T) {
 		t.Errorf("foldKey(0) = %d, want 0", foldKey(0))
 	}
 }
+
+// TestTFValuesFit keeps the comparisons adjusted for term frequency within
+// the room recordFacts has for them.
+func TestTFValuesFit(t *testing.T) {
+	if n := len(tfValues()); n > maxTF {
+		t.Errorf("%d comparisons are adjusted for term frequency; recordFacts holds %d", n, maxTF)
+	}
+}

@@ -48,8 +48,9 @@ type Linker struct {
 
 	lkeys, rkeys [][]blockKey // [rule][record]
 	index        []blockIndex // [rule] right key -> right records, ascending
-	tf           []termFreq   // term-frequency tables, by comparison
-	lhh, rhh     []household  // household keys per record
+	tf           []termFreq    // the comparisons adjusted for term frequency
+	lfacts       []recordFacts // per left record: its household keys and term frequencies
+	rfacts       []recordFacts // per right record (the same slice when Dedupe)
 }
 
 // household holds the keys of the property a person lives at: its UPRN
@@ -90,26 +91,38 @@ func (h household) same(o household) bool {
 	return h.addr != 0 && h.addr == o.addr
 }
 
-func householdKeys(d *ingest.Dataset) []household {
-	out := make([]household, len(d.Records))
+// householdKeys fills each record's household keys.
+func householdKeys(d *ingest.Dataset, facts []recordFacts) {
 	for i := range d.Records {
-		out[i] = householdOf(&d.Records[i])
+		facts[i].hh = householdOf(&d.Records[i])
 	}
-	return out
 }
 
 // sameHousehold reports whether a pair's records are at one property.
 func (k *Linker) sameHousehold(l, r int32) bool {
-	return k.lhh[l].same(k.rhh[r])
+	return k.lfacts[l].hh.same(k.rfacts[r].hh)
 }
 
-// termFreq holds, for one comparison whose exact level is adjusted for term
-// frequency, how common each record's value is among all the records of
-// the report: agreeing on a rare surname is stronger evidence than agreeing
-// on SMITH.
+// recordFacts holds what scoring reads of a record besides its normalised
+// forms, side by side, so that a pair costs one cache miss a side for them
+// rather than one an array: its household keys and how common its values
+// are.
+type recordFacts struct {
+	hh household
+	tf [maxTF]float32 // by position in Linker.tf: the relative frequency of the record's value (0 when blank)
+}
+
+// maxTF is how many comparisons can be adjusted for term frequency (the
+// entries of tfValues).
+const maxTF = 3
+
+// termFreq names one comparison whose exact level is adjusted for term
+// frequency: agreeing on a rare surname is stronger evidence than agreeing
+// on SMITH. How common each record's value is among all the records of the
+// report is in its recordFacts, at position at.
 type termFreq struct {
-	comp   int       // position in Linker.Comparisons
-	lf, rf []float32 // relative frequency of each record's value (0 when blank)
+	comp int // position in Linker.Comparisons
+	at   int // position in recordFacts.tf
 }
 
 // tfValues names the comparisons adjusted for term frequency and the value
@@ -134,8 +147,8 @@ func (k *Linker) buildTF() {
 	vals := tfValues()
 	for ci, c := range k.Comparisons {
 		get, ok := vals[c.Name]
-		if !ok {
-			continue
+		if !ok || len(k.tf) == maxTF {
+			continue // (a test keeps tfValues within maxTF)
 		}
 		counts := map[string]int32{}
 		n := 0
@@ -154,20 +167,17 @@ func (k *Linker) buildTF() {
 		if n == 0 {
 			continue
 		}
-		freq := func(d *ingest.Dataset) []float32 {
-			out := make([]float32, len(d.Records))
+		t := termFreq{comp: ci, at: len(k.tf)}
+		freq := func(d *ingest.Dataset, facts []recordFacts) {
 			for i := range d.Records {
 				if v := get(&d.Records[i].Person); v != "" {
-					out[i] = float32(counts[v]) / float32(n)
+					facts[i].tf[t.at] = float32(counts[v]) / float32(n)
 				}
 			}
-			return out
 		}
-		t := termFreq{comp: ci, lf: freq(k.Left)}
-		if k.Dedupe {
-			t.rf = t.lf
-		} else {
-			t.rf = freq(k.Right)
+		freq(k.Left, k.lfacts)
+		if !k.Dedupe {
+			freq(k.Right, k.rfacts)
 		}
 		k.tf = append(k.tf, t)
 	}
@@ -176,7 +186,7 @@ func (k *Linker) buildTF() {
 // tfAdjust returns the term-frequency adjustment of comparison t for a
 // pair at the exact level: log2(u_exact / frequency of the value).
 func (k *Linker) tfAdjust(t *termFreq, model *Model, l, r int32) float64 {
-	f := float64(max(t.lf[l], t.rf[r]))
+	f := float64(max(k.lfacts[l].tf[t.at], k.rfacts[r].tf[t.at]))
 	if f <= 0 {
 		return 0
 	}
@@ -270,6 +280,13 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	k.lkeys = make([][]blockKey, len(k.Rules))
 	k.rkeys = make([][]blockKey, len(k.Rules))
 	k.index = make([]blockIndex, len(k.Rules))
+	// The term-frequency and household steps fill different fields of
+	// these, so they may run at once.
+	k.lfacts = make([]recordFacts, len(left.Records))
+	k.rfacts = k.lfacts
+	if !k.Dedupe {
+		k.rfacts = make([]recordFacts, len(right.Records))
+	}
 	var steps []func()
 	for ri, b := range k.Rules {
 		steps = append(steps, func() {
@@ -283,11 +300,9 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 		})
 	}
 	steps = append(steps, k.buildTF, func() {
-		k.lhh = householdKeys(left)
-		if k.Dedupe {
-			k.rhh = k.lhh
-		} else {
-			k.rhh = householdKeys(right)
+		householdKeys(left, k.lfacts)
+		if !k.Dedupe {
+			householdKeys(right, k.rfacts)
 		}
 	})
 	return k, steps
@@ -837,12 +852,11 @@ func (k *Linker) SampleHousehold(others []*ingest.Dataset, n, maxGroup int) Hous
 			continue
 		}
 		seen[d] = true
-		keys := householdKeys(d)
 		hs.Possible += float64(len(d.Records)) * float64(len(d.Records)-1) / 2
 		groups := map[uint64][]int32{}
 		var order []uint64
-		for i, h := range keys {
-			key := h.key()
+		for i := range d.Records {
+			key := householdOf(&d.Records[i]).key()
 			if key == 0 {
 				continue
 			}
