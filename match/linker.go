@@ -46,8 +46,8 @@ type Linker struct {
 	// first.
 	DuplicateCreditors map[[2]string]bool
 
-	lkeys, rkeys [][]blockKey // [rule][record]
-	index        []blockIndex // [rule] right key -> right records, ascending
+	lkeys, rkeys [][]blockKey  // [rule][record]
+	index        []blockIndex  // [rule] right key -> right records, ascending
 	tf           []termFreq    // the comparisons adjusted for term frequency
 	lfacts       []recordFacts // per left record: its household keys and term frequencies
 	rfacts       []recordFacts // per right record (the same slice when Dedupe)
