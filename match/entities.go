@@ -437,13 +437,20 @@ func (r *SamePersonRule) slipOfVariant(a, b string) bool {
 // Same reports whether a and b are one person (see SamePerson).
 func (r *SamePersonRule) Same(a, b *ingest.Record) bool {
 	pa, pb := &a.Person, &b.Person
-	names := make([]string, len(r.comps))
+	var buf [maxComparisons]string
+	names := buf[:0]
 	forename := ""
+	allAllowed := true
 	for i, c := range r.comps {
-		names[i] = c.Levels[c.Level(a, b)].Name
+		name := c.Levels[c.Level(a, b)].Name
+		names = append(names, name)
 		if c.Name == "forenames" {
-			forename = names[i]
+			forename = name
 		}
+		allAllowed = allAllowed && slices.Contains(r.allowed[i], name)
+	}
+	if allAllowed {
+		return true // no slip to forgive
 	}
 	// One keying slip apart, which short names do not reach by
 	// Jaro-Winkler (IYV and IVY).

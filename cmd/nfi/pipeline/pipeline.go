@@ -420,14 +420,14 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 	if err != nil {
 		return nil, err
 	}
-	// Two independent samples, each a pass over the data.
-	var hhs match.HouseholdSample
-	var computed [][]float64
-	if err := each(ctx, opts.Workers,
-		func() { hhs = linker.SampleHousehold(others, match.DefaultUSample, match.MaxHouseholdGroup) },
-		func() { computed = linker.ComputedU() }); err != nil {
+	// Two independent passes over the data, a step a dataset and a step a
+	// comparison: pairs at one property, and the values' frequencies.
+	hhSteps, hhResult := linker.SampleHouseholdSteps(others, match.DefaultUSample, match.MaxHouseholdGroup)
+	uSteps, computed := linker.ComputedUSteps()
+	if err := each(ctx, opts.Workers, append(hhSteps, uSteps...)...); err != nil {
 		return nil, err
 	}
+	hhs := hhResult()
 	// The prior is the expected matches over the pairs the sampled left
 	// records could form.
 	possible := linker.PossiblePairs()
