@@ -206,6 +206,16 @@ func groupAt(g string, i int) uint32 {
 	return uint32(g[i]) | uint32(g[i+1])<<8 | uint32(g[i+2])<<16 | uint32(g[i+3])<<24
 }
 
+// FirstByte returns the first byte of the packed forms (0 when none): a
+// caller comparing many records reads it to bring them into the cache
+// ahead of the comparisons.
+func (p *Person) FirstByte() byte {
+	if p.text == "" {
+		return 0
+	}
+	return p.text[0]
+}
+
 // Forename is the first forename.
 func (p *Person) Forename() string { return packedAt(p.text, pForename) }
 

@@ -199,6 +199,7 @@ func (k *Linker) tfAdjust(t *termFreq, model *Model, l, r int32) float64 {
 type Stats struct {
 	Pairs       []int64 `json:"pairs"`        // candidate pairs credited to each rule
 	CappedPairs []int64 `json:"capped_pairs"` // pairs not compared because the block was over MaxBlock
+	warmed      uint64  // what warm read, kept so that the reads stay
 }
 
 // Add adds o's counts to s.
@@ -433,6 +434,20 @@ func keys(b *BlockingRule, d *ingest.Dataset) []blockKey {
 	return out
 }
 
+// warm reads, for each right record in found (record<<8 | rule), the
+// first byte of its normalised forms and its facts, before any is
+// compared. Each is a cache miss; read in a loop of their own, the
+// processor has several under way at once, where comparing pair after
+// pair waited for each in turn.
+func (k *Linker) warm(found []uint64) uint64 {
+	var sum uint64
+	for _, f := range found {
+		r := int32(f >> 8)
+		sum += uint64(k.Right.Records[r].Person.FirstByte()) + k.rfacts[r].hh.addr
+	}
+	return sum
+}
+
 // PossiblePairs is how many pairs the report could compare: left x right,
 // or n(n-1)/2 within one dataset.
 func (k *Linker) PossiblePairs() float64 {
@@ -481,6 +496,7 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 			}
 		}
 		slices.Sort(found)
+		st.warmed += k.warm(found)
 		last := int32(-1)
 		for _, f := range found {
 			r, ri := int32(f>>8), int(f&0xFF)
