@@ -137,3 +137,28 @@ func TestTFValuesFit(t *testing.T) {
 		t.Errorf("%d comparisons are adjusted for term frequency; recordFacts holds %d", n, maxTF)
 	}
 }
+
+// TestHouseholdGroups checks that records are grouped by the property they
+// are at, each group in file order and cut at maxGroup, the groups in the
+// order their first record comes, and records without an address left out.
+func TestHouseholdGroups(t *testing.T) {
+	nick := normal.NewNicknames()
+	kind, _ := ingest.LookupKind("person")
+	d := &ingest.Dataset{Name: "p", Kind: kind, Mapped: make([]bool, len(kind.Fields))}
+	for _, f := range []string{"ref", "forenames", "surname", "postcode", "address_1"} {
+		d.Mapped[kind.Field(f)] = true
+	}
+	for _, addr := range []string{"14 High Street", "9 Long Road", "14 High St", "", "9 Long Road", "14 High Street", "3 Mill Lane"} {
+		d.Records = append(d.Records, *rec(t, nick, pv{forename: "ANN", surname: "SMITH", postcode: "SW1A 1AA", addr: addr}))
+	}
+	got := householdGroups(d, 2)
+	want := [][]int32{{0, 2}, {1, 4}, {6}}
+	if len(got) != len(want) {
+		t.Fatalf("groups %v, want %v", got, want)
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("group %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}

@@ -924,16 +924,32 @@ func householdGroups(d *ingest.Dataset, maxGroup int) [][]int32 {
 	for i, m := range ms {
 		ids[i] = m.at
 	}
-	var groups [][]int32
+	// Where each group's run starts in ids (plus one; 0 for none), by its
+	// first record, so that the groups come out in file order without
+	// sorting them.
+	startOf := make([]int32, len(d.Records))
+	runs := 0
 	for i := 0; i < len(ms); {
+		startOf[ms[i].at] = int32(i) + 1
+		runs++
 		j := i + 1
 		for j < len(ms) && ms[j].key == ms[i].key {
 			j++
 		}
-		groups = append(groups, ids[i:min(j, i+maxGroup):min(j, i+maxGroup)])
 		i = j
 	}
-	slices.SortFunc(groups, func(a, b []int32) int { return cmp.Compare(a[0], b[0]) })
+	groups := make([][]int32, 0, runs)
+	for _, s := range startOf {
+		if s == 0 {
+			continue
+		}
+		i := int(s - 1)
+		j := i + 1
+		for j < len(ms) && j-i < maxGroup && ms[j].key == ms[i].key {
+			j++
+		}
+		groups = append(groups, ids[i:j:j])
+	}
 	return groups
 }
 
@@ -985,26 +1001,38 @@ type HouseholdSample struct {
 }
 
 // exactValue names, for comparisons whose level 1 means "the two values
-// are equal", the value compared; its blank is the comparison's null.
-func exactValue() map[string]func(r *ingest.Record) string {
-	return map[string]func(r *ingest.Record) string{
-		"forenames": func(r *ingest.Record) string { return r.Person.Forename() },
-		"surname":   func(r *ingest.Record) string { return r.Person.Surname() },
-		"dob":       func(r *ingest.Record) string { return r.Person.DOB.String() },
-		"ni_number": func(r *ingest.Record) string { return r.Person.NI() },
-		"other_id":  func(r *ingest.Record) string { return r.Person.OtherID() },
-		"postcode":  func(r *ingest.Record) string { return postcodeOf(r).Full },
-		"town":      func(r *ingest.Record) string { return r.Person.Town() },
-		"uprn":      func(r *ingest.Record) string { return r.Person.UPRN() },
-		"bank": func(r *ingest.Record) string {
+// are equal", the value compared, as a key: equal values give equal keys
+// (a hash, or the date itself), and 0 is the comparison's null.
+func exactValue() map[string]func(r *ingest.Record) uint64 {
+	return map[string]func(r *ingest.Record) uint64{
+		"forenames": func(r *ingest.Record) uint64 { return hashKey(r.Person.Forename()) },
+		"surname":   func(r *ingest.Record) uint64 { return hashKey(r.Person.Surname()) },
+		"dob":       func(r *ingest.Record) uint64 { return dateKey(r.Person.DOB) },
+		"ni_number": func(r *ingest.Record) uint64 { return hashKey(r.Person.NI()) },
+		"other_id":  func(r *ingest.Record) uint64 { return hashKey(r.Person.OtherID()) },
+		"postcode":  func(r *ingest.Record) uint64 { return hashKey(postcodeOf(r).Full) },
+		"town":      func(r *ingest.Record) uint64 { return hashKey(r.Person.Town()) },
+		"uprn":      func(r *ingest.Record) uint64 { return hashKey(r.Person.UPRN()) },
+		"bank": func(r *ingest.Record) uint64 {
 			s, a := bankOf(r)
 			if a == "" {
-				return ""
+				return 0
 			}
-			return s + "/" + a
+			return hashKey(s, a)
 		},
 	}
 }
+
+// dateKey is a date as an exactValue key (0 for none), and keyDate its
+// inverse.
+func dateKey(d value.Date) uint64 {
+	if d.IsZero() {
+		return 0
+	}
+	return uint64(uint32(d)) + 1
+}
+
+func keyDate(k uint64) value.Date { return value.Date(int32(uint32(k - 1))) }
 
 // ComputedU computes, without sampling, the u of the levels that say two
 // values are equal (each comparison's exact level) or are one value's
@@ -1043,7 +1071,7 @@ func (k *Linker) ComputedUSteps() (steps []func(), out [][]float64) {
 
 // computeU fills out (by level) with the computed u of comparison c, whose
 // compared value get gives.
-func (k *Linker) computeU(c *Comparison, get func(*ingest.Record) string, out []float64) {
+func (k *Linker) computeU(c *Comparison, get func(*ingest.Record) uint64, out []float64) {
 	lc, ln := valueCounts(k.Left, get)
 	rc, rn := lc, ln
 	if !k.Dedupe {
@@ -1075,24 +1103,20 @@ func (k *Linker) computeU(c *Comparison, get func(*ingest.Record) string, out []
 		}
 		var swapped float64
 		for v, n := range lc {
-			d, err := value.ParseISODate(v)
-			if err != nil {
-				continue
-			}
-			if s, ok := d.SwappedDayMonth(); ok {
-				swapped += n * rc[s.String()]
+			if s, ok := keyDate(v).SwappedDayMonth(); ok {
+				swapped += n * rc[dateKey(s)]
 			}
 		}
 		out[li] = (swapped + uPseudoPairs*l.U) / (pairs + uPseudoPairs)
 	}
 }
 
-// valueCounts counts the records of d by value (blank left out).
-func valueCounts(d *ingest.Dataset, get func(*ingest.Record) string) (map[string]float64, float64) {
-	m := map[string]float64{}
+// valueCounts counts the records of d by value key (blank left out).
+func valueCounts(d *ingest.Dataset, get func(*ingest.Record) uint64) (map[uint64]float64, float64) {
+	m := map[uint64]float64{}
 	var n float64
 	for i := range d.Records {
-		if v := get(&d.Records[i]); v != "" {
+		if v := get(&d.Records[i]); v != 0 {
 			m[v]++
 			n++
 		}
