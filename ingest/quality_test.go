@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -29,5 +30,38 @@ func TestHashSet(t *testing.T) {
 	}
 	if s.n != len(seen) {
 		t.Errorf("%d distinct, want %d", s.n, len(seen))
+	}
+}
+
+// TestDistinctCounter checks that distinct values are counted exactly up
+// to exactDistinct, estimated within 2% past it, and always exactly for a
+// reference (exactOnly), duplicates included.
+func TestDistinctCounter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	for _, n := range []int{1, 1000, exactDistinct, exactDistinct + 1, 300_000, 2_000_000} {
+		var c, ref distinctCounter
+		ref.exactOnly = true
+		for i := range n {
+			h := rng.Uint64()
+			c.add(h)
+			ref.add(h)
+			if i%10 == 0 {
+				c.add(h) // a repeat counts once
+				if ref.add(h) != 2 {
+					t.Fatalf("n %d: a reference's second sighting not reported", n)
+				}
+			}
+		}
+		got, est := c.count()
+		if n <= exactDistinct {
+			if got != n || est {
+				t.Errorf("n %d: count %d (estimated %v), want %d exactly", n, got, est, n)
+			}
+		} else if !est || math.Abs(float64(got-n)) > 0.02*float64(n) {
+			t.Errorf("n %d: count %d (estimated %v), want an estimate within 2%%", n, got, est)
+		}
+		if got, est := ref.count(); got != n || est {
+			t.Errorf("n %d: reference count %d (estimated %v), want %d exactly", n, got, est, n)
+		}
 	}
 }

@@ -33,11 +33,20 @@ func PrintSummary(w io.Writer, run *Run) {
 		q := d.Quality
 		section("Data quality: " + oneLine(datasetName(d)))
 		p("field\tfilled\tblank\tinvalid\tdistinct\n")
+		estimated := false
 		for _, f := range q.Fields {
 			if !f.Mapped {
 				continue
 			}
-			p("%s\t%d\t%d\t%d\t%d\n", f.Field, f.Filled, f.Blank, f.Invalid, f.Distinct)
+			distinct := strconv.Itoa(f.Distinct)
+			if f.DistinctEstimated {
+				distinct, estimated = "~"+distinct, true
+			}
+			p("%s\t%d\t%d\t%d\t%s\n", f.Field, f.Filled, f.Blank, f.Invalid, distinct)
+		}
+		if estimated {
+			tw.Flush()
+			fmt.Fprintln(w, "~ estimated (within about 1%): past 65,536 distinct values a field's are counted, not held")
 		}
 		if q.DuplicateKeys > 0 {
 			tw.Flush()
