@@ -206,14 +206,14 @@ func groupAt(g string, i int) uint32 {
 	return uint32(g[i]) | uint32(g[i+1])<<8 | uint32(g[i+2])<<16 | uint32(g[i+3])<<24
 }
 
-// FirstByte returns the first byte of the packed forms (0 when none): a
-// caller comparing many records reads it to bring them into the cache
-// ahead of the comparisons.
-func (p *Person) FirstByte() byte {
+// Touch reads the first and last bytes of the packed forms (0 when none):
+// a caller comparing many records reads them to bring the forms into the
+// cache ahead of the comparisons.
+func (p *Person) Touch() byte {
 	if p.text == "" {
 		return 0
 	}
-	return p.text[0]
+	return p.text[0] + p.text[len(p.text)-1]
 }
 
 // Forename is the first forename.

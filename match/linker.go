@@ -443,7 +443,7 @@ func (k *Linker) warm(found []uint64) uint64 {
 	var sum uint64
 	for _, f := range found {
 		r := int32(f >> 8)
-		sum += uint64(k.Right.Records[r].Person.FirstByte()) + k.rfacts[r].hh.addr
+		sum += uint64(k.Right.Records[r].Person.Touch()) + k.rfacts[r].hh.addr
 	}
 	return sum
 }
