@@ -5,7 +5,7 @@ import "sort"
 // Type says how a field's text is checked and turned into canonical text.
 type Type uint8
 
-// The field types. Canonical text is what [Record.Values] holds.
+// The field types. Canonical text is what [Record.Value] gives.
 const (
 	Text     Type = iota // free text, trimmed, inner spaces collapsed
 	Ref                  // a reference: text, leading zeros kept, never a number
