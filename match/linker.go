@@ -124,6 +124,7 @@ const maxTF = 3
 type termFreq struct {
 	comp int // position in Linker.Comparisons
 	at   int // position in recordFacts.tf
+	n    int // records with a value (a comparison none has is dropped)
 }
 
 // tfValues names the comparisons adjusted for term frequency and the value
@@ -144,43 +145,47 @@ const (
 	minTFAdjust = -4
 )
 
-func (k *Linker) buildTF() {
+func (k *Linker) planTF() {
 	vals := tfValues()
 	for ci, c := range k.Comparisons {
-		get, ok := vals[c.Name]
-		if !ok || len(k.tf) == maxTF {
-			continue // (a test keeps tfValues within maxTF)
+		if _, ok := vals[c.Name]; ok && len(k.tf) < maxTF { // (a test keeps tfValues within maxTF)
+			k.tf = append(k.tf, termFreq{comp: ci, at: len(k.tf)})
 		}
-		counts := map[string]int32{}
-		n := 0
-		count := func(d *ingest.Dataset) {
-			for i := range d.Records {
-				if v := get(&d.Records[i].Person); v != "" {
-					counts[v]++
-					n++
-				}
+	}
+}
+
+// countTF fills, for the i-th term-frequency comparison, how common each
+// record's value is among all the records of the report. Values are
+// counted by their hash, as blocking keys them.
+func (k *Linker) countTF(i int) {
+	t := &k.tf[i]
+	get := tfValues()[k.Comparisons[t.comp].Name]
+	counts := map[uint64]int32{}
+	count := func(d *ingest.Dataset) {
+		for i := range d.Records {
+			if v := hashKey(get(&d.Records[i].Person)); v != 0 {
+				counts[v]++
+				t.n++
 			}
 		}
-		count(k.Left)
-		if !k.Dedupe {
-			count(k.Right)
-		}
-		if n == 0 {
-			continue
-		}
-		t := termFreq{comp: ci, at: len(k.tf)}
-		freq := func(d *ingest.Dataset, facts []recordFacts) {
-			for i := range d.Records {
-				if v := get(&d.Records[i].Person); v != "" {
-					facts[i].tf[t.at] = float32(counts[v]) / float32(n)
-				}
+	}
+	count(k.Left)
+	if !k.Dedupe {
+		count(k.Right)
+	}
+	if t.n == 0 {
+		return
+	}
+	freq := func(d *ingest.Dataset, facts []recordFacts) {
+		for i := range d.Records {
+			if v := hashKey(get(&d.Records[i].Person)); v != 0 {
+				facts[i].tf[t.at] = float32(counts[v]) / float32(t.n)
 			}
 		}
-		freq(k.Left, k.lfacts)
-		if !k.Dedupe {
-			freq(k.Right, k.rfacts)
-		}
-		k.tf = append(k.tf, t)
+	}
+	freq(k.Left, k.lfacts)
+	if !k.Dedupe {
+		freq(k.Right, k.rfacts)
 	}
 }
 
@@ -227,19 +232,24 @@ func (s *Stats) Total() int64 {
 // duplicates within it). maxBlock 0 means DefaultMaxBlock. It runs
 // PrepareLinker's steps in turn.
 func NewLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) *Linker {
-	k, steps := PrepareLinker(rep, left, right, maxBlock)
-	for _, step := range steps {
-		step()
+	k, phases := PrepareLinker(rep, left, right, maxBlock)
+	for _, steps := range phases {
+		for _, step := range steps {
+			step()
+		}
 	}
 	return k
 }
 
 // PrepareLinker returns a report's linker over two datasets and the steps
-// that finish it: each blocking rule's keys and index, the term-frequency
-// tables and the household keys. The steps write separate parts of the
-// linker, so a caller may run them at once (the command's pipeline spreads
-// them over its workers); the linker must not be used until all have run.
-func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Linker, []func()) {
+// that finish it, in two phases: first every blocking rule's keys (a step
+// a run of records, each record visited once for all the rules), the
+// term-frequency tables and the household keys; then each rule's index.
+// The steps of a phase write separate parts of the linker, so a caller may
+// run them at once (the command's pipeline spreads them over its workers);
+// a phase must finish before the next starts, and the linker must not be
+// used until all have run.
+func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Linker, [][]func()) {
 	if maxBlock <= 0 {
 		maxBlock = DefaultMaxBlock
 	}
@@ -289,25 +299,55 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	if !k.Dedupe {
 		k.rfacts = make([]recordFacts, len(right.Records))
 	}
-	var steps []func()
-	for ri, b := range k.Rules {
-		steps = append(steps, func() {
-			k.lkeys[ri] = keys(b, left)
-			if k.Dedupe {
-				k.rkeys[ri] = k.lkeys[ri]
-			} else {
-				k.rkeys[ri] = keys(b, right)
-			}
-			k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
-		})
+	for ri := range k.Rules {
+		k.lkeys[ri] = make([]blockKey, len(left.Records))
+		k.rkeys[ri] = k.lkeys[ri]
+		if !k.Dedupe {
+			k.rkeys[ri] = make([]blockKey, len(right.Records))
+		}
 	}
-	steps = append(steps, k.buildTF, func() {
+	var keySteps []func()
+	addKeys := func(d *ingest.Dataset, keys [][]blockKey) {
+		for lo := 0; lo < len(d.Records); lo += keyRun {
+			hi := min(lo+keyRun, len(d.Records))
+			keySteps = append(keySteps, func() { k.fillKeys(d, keys, lo, hi) })
+		}
+	}
+	addKeys(left, k.lkeys)
+	if !k.Dedupe {
+		addKeys(right, k.rkeys)
+	}
+	k.planTF()
+	for i := range k.tf {
+		keySteps = append(keySteps, func() { k.countTF(i) })
+	}
+	first := append(keySteps, func() {
 		householdKeys(left, k.lfacts)
 		if !k.Dedupe {
 			householdKeys(right, k.rfacts)
 		}
 	})
-	return k, steps
+	indexes := []func(){func() {
+		k.tf = slices.DeleteFunc(k.tf, func(t termFreq) bool { return t.n == 0 })
+	}}
+	for ri := range k.Rules {
+		indexes = append(indexes, func() { k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock) })
+	}
+	return k, [][]func(){first, indexes}
+}
+
+// keyRun is how many records a step of blocking keys covers.
+const keyRun = 1 << 16
+
+// fillKeys computes every rule's key for d's records [lo, hi) into
+// keys[rule].
+func (k *Linker) fillKeys(d *ingest.Dataset, keys [][]blockKey, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		r := &d.Records[i]
+		for ri, b := range k.Rules {
+			keys[ri][i] = foldKey(b.key(r))
+		}
+	}
 }
 
 // blockKey is a record's key under one blocking rule: its fields' hash
@@ -424,14 +464,6 @@ func (b *blockIndex) block(key blockKey) []int32 {
 		hi = i
 	}
 	return b.ids[lo:hi]
-}
-
-func keys(b *BlockingRule, d *ingest.Dataset) []blockKey {
-	out := make([]blockKey, len(d.Records))
-	for i := range d.Records {
-		out[i] = foldKey(b.key(&d.Records[i]))
-	}
-	return out
 }
 
 // warm reads, for each right record in found (record<<8 | rule), the

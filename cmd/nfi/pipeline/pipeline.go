@@ -234,11 +234,13 @@ type matchTimes struct {
 func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.Dataset, all []*ingest.Dataset, dupCreditors map[[2]string]bool, opts Options, times *matchTimes) (*report.ReportResult, error) {
 	prog := opts.Progress
 	name := p.rep.ID
-	linker, steps := match.PrepareLinker(p.rep, left, right, 0)
+	linker, phases := match.PrepareLinker(p.rep, left, right, 0)
 	prog.Start("block "+name, 0)
 	t := time.Now()
-	if err := each(ctx, opts.Workers, steps...); err != nil {
-		return nil, err
+	for _, steps := range phases {
+		if err := each(ctx, opts.Workers, steps...); err != nil {
+			return nil, err
+		}
 	}
 	times.block += time.Since(t)
 	times.records += int64(len(left.Records))
