@@ -95,13 +95,22 @@ func (n *Nicknames) Initials(name string) string {
 			seen[v[0]-'A'] = true
 		}
 	}
-	b := make([]byte, 0, 4)
+	var b [26]byte
+	n2 := 0
 	for i, ok := range seen {
 		if ok {
-			b = append(b, byte('A'+i))
+			b[n2] = byte('A' + i)
+			n2++
 		}
 	}
-	return string(b)
+	if n2 == 1 {
+		// The usual case, a name whose variants all share its initial: a
+		// letter of the alphabet, without allocating.
+		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		i := b[0] - 'A'
+		return alphabet[i : i+1]
+	}
+	return string(b[:n2])
 }
 
 // sharesID reports whether two sorted id lists have an id in common.
