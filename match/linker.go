@@ -47,11 +47,12 @@ type Linker struct {
 	// first.
 	DuplicateCreditors map[[2]string]bool
 
-	lkeys, rkeys [][]blockKey  // [rule][record]
-	index        []blockIndex  // [rule] right key -> right records, ascending
-	tf           []termFreq    // the comparisons adjusted for term frequency
-	lfacts       []recordFacts // per left record: its household keys and term frequencies
-	rfacts       []recordFacts // per right record (the same slice when Dedupe)
+	lkeys  [][]blockKey  // [rule][left record]
+	rkeys  [][]blockKey  // [rule][right record], while the indexes are built (nil after)
+	index  []blockIndex  // [rule] right key -> right records, ascending
+	tf     []termFreq    // the comparisons adjusted for term frequency
+	lfacts []recordFacts // per left record: its household keys and term frequencies
+	rfacts []recordFacts // per right record (the same slice when Dedupe)
 }
 
 // household holds the keys of the property a person lives at: its UPRN
@@ -331,7 +332,12 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 		k.tf = slices.DeleteFunc(k.tf, func(t termFreq) bool { return t.n == 0 })
 	}}
 	for ri := range k.Rules {
-		indexes = append(indexes, func() { k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock) })
+		indexes = append(indexes, func() {
+			k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
+			if !k.Dedupe {
+				k.rkeys[ri] = nil // the index holds them now
+			}
+		})
 	}
 	return k, [][]func(){first, indexes}
 }
