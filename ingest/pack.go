@@ -60,28 +60,22 @@ func packedAt(s string, i int) string {
 		return ""
 	}
 	texts := 2 + int(s[0])*int(s[1])
-	switch s[1] {
+	return s[texts+packedEnd(s, i-1) : texts+packedEnd(s, i)]
+}
+
+// packedEnd is where the j-th packed text ends, from the start of the
+// texts (0 for j = -1).
+func packedEnd(s string, j int) int {
+	if j < 0 {
+		return 0
+	}
+	w := int(s[1])
+	o := 2 + j*w
+	switch w {
 	case 1:
-		end := int(s[2+i])
-		start := 0
-		if i > 0 {
-			start = int(s[1+i])
-		}
-		return s[texts+start : texts+end]
+		return int(s[o])
 	case 2:
-		o := 2 + 2*i
-		end := int(s[o]) | int(s[o+1])<<8
-		start := 0
-		if i > 0 {
-			start = int(s[o-2]) | int(s[o-1])<<8
-		}
-		return s[texts+start : texts+end]
+		return int(s[o]) | int(s[o+1])<<8
 	}
-	o := 2 + 4*i
-	end := int(s[o]) | int(s[o+1])<<8 | int(s[o+2])<<16 | int(s[o+3])<<24
-	start := 0
-	if i > 0 {
-		start = int(s[o-4]) | int(s[o-3])<<8 | int(s[o-2])<<16 | int(s[o-1])<<24
-	}
-	return s[texts+start : texts+end]
+	return int(s[o]) | int(s[o+1])<<8 | int(s[o+2])<<16 | int(s[o+3])<<24
 }
