@@ -130,11 +130,17 @@ func TestFoldKey(t *testing.T) {
 	}
 }
 
-// TestTFValuesFit keeps the comparisons adjusted for term frequency within
-// the room recordFacts has for them.
-func TestTFValuesFit(t *testing.T) {
-	if n := len(tfValues()); n > maxTF {
+// TestTFComparisonsFit keeps the comparisons adjusted for term frequency
+// within the room recordFacts has for them, each with the value its exact
+// level compares.
+func TestTFComparisonsFit(t *testing.T) {
+	if n := len(tfComparisons()); n > maxTF {
 		t.Errorf("%d comparisons are adjusted for term frequency; recordFacts holds %d", n, maxTF)
+	}
+	for _, name := range tfComparisons() {
+		if exactValue()[name] == nil {
+			t.Errorf("%s is adjusted for term frequency but exactValue has no value for it", name)
+		}
 	}
 }
 

@@ -115,7 +115,7 @@ type recordFacts struct {
 }
 
 // maxTF is how many comparisons can be adjusted for term frequency (the
-// entries of tfValues).
+// entries of tfComparisons).
 const maxTF = 3
 
 // termFreq names one comparison whose exact level is adjusted for term
@@ -128,15 +128,10 @@ type termFreq struct {
 	n    int // records with a value (a comparison none has is dropped)
 }
 
-// tfValues names the comparisons adjusted for term frequency and the value
-// whose frequency counts. Only their exact level is adjusted.
-func tfValues() map[string]func(p *ingest.Person) string {
-	return map[string]func(p *ingest.Person) string{
-		"forenames": func(p *ingest.Person) string { return p.Forename() },
-		"surname":   func(p *ingest.Person) string { return p.Surname() },
-		"postcode":  func(p *ingest.Person) string { return p.Postcode().Full },
-	}
-}
+// tfComparisons names the comparisons adjusted for term frequency; the
+// value whose frequency counts is the one their exact level compares (see
+// exactValue). Only their exact level is adjusted.
+func tfComparisons() []string { return []string{"forenames", "surname", "postcode"} }
 
 // Bounds on a term-frequency adjustment, in bits: a value shared by one
 // record in a million is not worth more than a strong identifier, and a
@@ -147,9 +142,8 @@ const (
 )
 
 func (k *Linker) planTF() {
-	vals := tfValues()
 	for ci, c := range k.Comparisons {
-		if _, ok := vals[c.Name]; ok && len(k.tf) < maxTF { // (a test keeps tfValues within maxTF)
+		if slices.Contains(tfComparisons(), c.Name) && len(k.tf) < maxTF { // (a test keeps tfComparisons within maxTF)
 			k.tf = append(k.tf, termFreq{comp: ci, at: len(k.tf)})
 		}
 	}
@@ -160,26 +154,19 @@ func (k *Linker) planTF() {
 // counted by their hash, as blocking keys them.
 func (k *Linker) countTF(i int) {
 	t := &k.tf[i]
-	get := tfValues()[k.Comparisons[t.comp].Name]
-	counts := map[uint64]int32{}
-	count := func(d *ingest.Dataset) {
-		for i := range d.Records {
-			if v := hashKey(get(&d.Records[i].Person)); v != 0 {
-				counts[v]++
-				t.n++
-			}
-		}
-	}
-	count(k.Left)
+	get := exactValue()[k.Comparisons[t.comp].Name]
+	counts := map[uint64]float64{}
+	n := countValues(counts, k.Left, get)
 	if !k.Dedupe {
-		count(k.Right)
+		n += countValues(counts, k.Right, get)
 	}
+	t.n = int(n)
 	if t.n == 0 {
 		return
 	}
 	freq := func(d *ingest.Dataset, facts []recordFacts) {
 		for i := range d.Records {
-			if v := hashKey(get(&d.Records[i].Person)); v != 0 {
+			if v := get(&d.Records[i]); v != 0 {
 				facts[i].tf[t.at] = float32(counts[v]) / float32(t.n)
 			}
 		}
@@ -853,14 +840,20 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	return out
 }
 
-// SampleU compares n pairs drawn at random (seeded) and counts, per
-// comparison, how many land in each level. Almost every random pair is two
-// different people, so these counts estimate the u probabilities.
-func (k *Linker) SampleU(seed int64, n int) [][]int64 {
+// levelCounts returns a zero count for each level of each comparison.
+func (k *Linker) levelCounts() [][]int64 {
 	counts := make([][]int64, len(k.Comparisons))
 	for ci, c := range k.Comparisons {
 		counts[ci] = make([]int64, len(c.Levels))
 	}
+	return counts
+}
+
+// SampleU compares n pairs drawn at random (seeded) and counts, per
+// comparison, how many land in each level. Almost every random pair is two
+// different people, so these counts estimate the u probabilities.
+func (k *Linker) SampleU(seed int64, n int) [][]int64 {
+	counts := k.levelCounts()
 	nl, nr := len(k.Left.Records), len(k.Right.Records)
 	if nl == 0 || nr == 0 || (k.Dedupe && nl < 2) {
 		return counts
@@ -919,10 +912,7 @@ func (k *Linker) SampleHouseholdSteps(others []*ingest.Dataset, n, maxGroup int)
 		steps = append(steps, func() { *part = k.sampleHouseholdOf(d, n, maxGroup) })
 	}
 	return steps, func() HouseholdSample {
-		hs := HouseholdSample{Counts: make([][]int64, len(k.Comparisons))}
-		for ci, c := range k.Comparisons {
-			hs.Counts[ci] = make([]int64, len(c.Levels))
-		}
+		hs := HouseholdSample{Counts: k.levelCounts()}
 		for _, p := range parts {
 			hs.Pairs += p.Pairs
 			hs.Possible += p.Possible
@@ -993,10 +983,7 @@ func householdGroups(d *ingest.Dataset, maxGroup int) [][]int32 {
 
 // sampleHouseholdOf is SampleHousehold's figures for one dataset.
 func (k *Linker) sampleHouseholdOf(d *ingest.Dataset, n, maxGroup int) HouseholdSample {
-	hs := HouseholdSample{Counts: make([][]int64, len(k.Comparisons))}
-	for ci, c := range k.Comparisons {
-		hs.Counts[ci] = make([]int64, len(c.Levels))
-	}
+	hs := HouseholdSample{Counts: k.levelCounts()}
 	counts := hs.Counts
 	hs.Possible = float64(len(d.Records)) * float64(len(d.Records)-1) / 2
 	groups := householdGroups(d, maxGroup)
@@ -1152,6 +1139,12 @@ func (k *Linker) computeU(c *Comparison, get func(*ingest.Record) uint64, out []
 // valueCounts counts the records of d by value key (blank left out).
 func valueCounts(d *ingest.Dataset, get func(*ingest.Record) uint64) (map[uint64]float64, float64) {
 	m := map[uint64]float64{}
+	return m, countValues(m, d, get)
+}
+
+// countValues adds to m how many records of d have each value key (blank
+// left out) and returns how many have one.
+func countValues(m map[uint64]float64, d *ingest.Dataset, get func(*ingest.Record) uint64) float64 {
 	var n float64
 	for i := range d.Records {
 		if v := get(&d.Records[i]); v != 0 {
@@ -1159,7 +1152,7 @@ func valueCounts(d *ingest.Dataset, get func(*ingest.Record) uint64) (map[uint64
 			n++
 		}
 	}
-	return m, n
+	return n
 }
 
 // MatchID is a match's stable identifier: the same report and record keys
