@@ -1,14 +1,18 @@
 package ingest
 
+import "github.com/nfi-engine/nfi/ingest/arena"
+
 // Packed strings hold several strings in one: a byte giving how many, a
 // byte giving the width of each offset (1 when the texts fit in 255 bytes,
 // as most records' do, 2 up to 64 KiB, else 4), the offset where each text
 // ends, then the texts one after another. Records keep their values and their normalised forms this way,
-// so that a million records are a million allocations, not twenty
-// million, and the collector has one pointer a record to follow.
+// so that the collector has one pointer a record to follow, and the parser
+// packs them into an arena (see Scratch), so that a million records are a
+// few thousand allocations, not twenty million.
 
-// packStrings packs at most 255 strings into one.
-func packStrings(vs []string) string {
+// packStrings packs at most 255 strings into one, held in a (nil: on the
+// heap).
+func packStrings(a *arena.Arena, vs []string) string {
 	if len(vs) > 255 {
 		panic("ingest: at most 255 strings pack into one")
 	}
@@ -23,11 +27,7 @@ func packStrings(vs []string) string {
 	case total > 0xFF:
 		w = 2
 	}
-	var scratch [512]byte
-	b := scratch[:0]
-	if need := 2 + len(vs)*w + total; need > len(scratch) {
-		b = make([]byte, 0, need)
-	}
+	b := a.Append(2 + len(vs)*w + total)
 	b = append(b, byte(len(vs)), byte(w))
 	end := 0
 	for _, v := range vs {
@@ -43,7 +43,7 @@ func packStrings(vs []string) string {
 	for _, v := range vs {
 		b = append(b, v...)
 	}
-	return string(b)
+	return a.String(b)
 }
 
 // packedLen is how many strings s packs (0 for "").

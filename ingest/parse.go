@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nfi-engine/nfi/ingest/arena"
 	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/phonetic"
 	"github.com/nfi-engine/nfi/ingest/source"
@@ -45,6 +46,21 @@ type Parser struct {
 type personIdx struct {
 	title, forenames, middle, surname, sex, dob, ni, otherID, town, postcode, uprn, sort, account int
 	address                                                                                       [5]int
+}
+
+// Scratch is one worker's memory for parsing rows without allocating. It
+// holds two arenas: one that the records' packed strings are carved from,
+// never reset, so that a record's strings live as long as the record and
+// thousands of records share each block; and one for the passing strings
+// of the row being parsed, with the normalisers' word lists, reused row
+// after row. Give each goroutine its own; the zero value is ready, and a
+// nil *Scratch gives each call one of its own.
+type Scratch struct {
+	keep  arena.Arena // the records' packed strings
+	temp  arena.Arena // the row's passing strings: reset at each row
+	norm  normal.Scratch
+	lines []string // a row's address lines
+	parts []string // a row's surname parts, keyed
 }
 
 // futureYears is how far ahead a two-digit year may lie in a date other
@@ -130,19 +146,26 @@ func isNull(v string, nulls []string) bool {
 // error means the row cannot be used: it is a *source.Error naming the
 // file, line and field, and rec must be discarded. Values that are present
 // but invalid are kept and flagged in rec.Invalid, not rejected, unless the
-// field is required.
-func (p *Parser) Parse(line int, fields []string, rec *Record) error {
-	if err := p.ParseValues(line, fields, rec); err != nil {
+// field is required. The record's strings are held in sc.
+func (p *Parser) Parse(sc *Scratch, line int, fields []string, rec *Record) error {
+	if sc == nil {
+		sc = new(Scratch)
+	}
+	if err := p.ParseValues(sc, line, fields, rec); err != nil {
 		return err
 	}
-	p.Normalise(rec)
+	p.Normalise(sc, rec)
 	return nil
 }
 
 // ParseValues fills rec's canonical values from one row, checking required
 // fields, but not its normalised forms (see Normalise). A non-nil error is
 // as Parse's.
-func (p *Parser) ParseValues(line int, fields []string, rec *Record) error {
+func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record) error {
+	if sc == nil {
+		sc = new(Scratch)
+	}
+	sc.temp.Reset()
 	k := p.m.Kind
 	*rec = Record{Line: line}
 	var scratch [64]string
@@ -157,7 +180,7 @@ func (p *Parser) ParseValues(line int, fields []string, rec *Record) error {
 			continue
 		}
 		raw := strings.TrimSpace(fields[col])
-		canon, ok := p.value(fi, f.Type, raw)
+		canon, ok := p.value(&sc.temp, fi, f.Type, raw)
 		if !ok {
 			rec.Invalid |= 1 << uint(fi)
 		}
@@ -185,16 +208,19 @@ func (p *Parser) ParseValues(line int, fields []string, rec *Record) error {
 			return &source.Error{File: p.file, Line: line, Field: strings.Join(k.NeedsOneOf, "/"), Err: reason}
 		}
 	}
-	rec.SetValues(vals)
+	rec.values = packStrings(&sc.keep, vals)
 	return nil
 }
 
 // Normalise builds the normalised forms that matching compares from the
-// values ParseValues filled in.
-func (p *Parser) Normalise(rec *Record) {
+// values ParseValues filled in. A person's are held in sc.
+func (p *Parser) Normalise(sc *Scratch, rec *Record) {
+	if sc == nil {
+		sc = new(Scratch)
+	}
 	switch p.m.Kind.Entity {
 	case PersonEntity:
-		p.person(rec)
+		p.person(sc, rec)
 	case SupplierEntity:
 		p.supplier(rec)
 	case PaymentEntity:
@@ -256,19 +282,21 @@ func (p *Parser) payment(rec *Record) {
 	rec.Payment = pm
 }
 
-// value returns the canonical text of one raw value and whether it is
-// valid. Blank is valid (and "").
-func (p *Parser) value(fi int, t Type, raw string) (string, bool) {
+// value returns the canonical text of one raw value, held in a when it is
+// new text, and whether it is valid. Blank is valid (and "").
+func (p *Parser) value(a *arena.Arena, fi int, t Type, raw string) (string, bool) {
 	if raw == "" {
 		return "", true
 	}
+	var b []byte
+	var ok bool
 	switch t {
 	case Date:
 		d, err := p.dates[fi].Parse(raw)
 		if err != nil {
 			return raw, false
 		}
-		return d.String(), true
+		return a.String(d.AppendISO(a.Append(10))), true
 	case Money:
 		pence, ok, err := value.ParseMoney(raw, p.money)
 		if err != nil {
@@ -277,16 +305,19 @@ func (p *Parser) value(fi int, t Type, raw string) (string, bool) {
 		if !ok {
 			return "", true
 		}
-		return strconv.FormatInt(pence, 10), true
+		return a.String(strconv.AppendInt(a.Append(20), pence, 10)), true
 	case NINumber:
-		return value.ParseNI(raw)
+		b, ok = value.AppendNI(a.Append(len(raw)), raw)
+		return a.String(b), ok
 	case Postcode:
-		pc := value.ParsePostcode(raw)
-		return pc.Full, pc.Valid
+		b, ok = value.AppendPostcode(a.Append(len(raw)+1), raw)
+		return a.String(b), ok
 	case SortCode:
-		return value.ParseSortCode(raw)
+		b, ok = value.AppendSortCode(a.Append(len(raw)), raw)
+		return a.String(b), ok
 	case Account:
-		return value.ParseAccount(raw)
+		b, ok = value.AppendAccount(a.Append(len(raw)), raw)
+		return a.String(b), ok
 	case Flag:
 		switch strings.ToUpper(raw) {
 		case "Y", "YES", "TRUE", "T", "1":
@@ -303,14 +334,14 @@ func (p *Parser) value(fi int, t Type, raw string) (string, bool) {
 		}
 		return strings.TrimLeft(raw, "0"), true
 	case Text, NameText:
-		return collapseSpaces(raw), true
+		return collapseSpaces(a, raw), true
 	}
 	return raw, true
 }
 
-// collapseSpaces turns runs of white space into one space; it returns s
-// itself when there is nothing to change.
-func collapseSpaces(s string) string {
+// collapseSpaces turns runs of white space into one space, held in a; it
+// returns s itself when there is nothing to change.
+func collapseSpaces(a *arena.Arena, s string) string {
 	prev := false
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -324,32 +355,43 @@ func collapseSpaces(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b := a.Append(len(s))
+	for _, w := range strings.Fields(s) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return a.String(b)
 }
 
-// person builds the normalised person forms of rec.
-func (p *Parser) person(rec *Record) {
+// person builds the normalised person forms of rec, the passing strings
+// in sc and the packed forms in its lasting arena.
+func (p *Parser) person(sc *Scratch, rec *Record) {
+	sc.temp.Reset()
+	sc.norm.Reset()
 	x := &p.fi
 	at := func(i int) string { return rec.Value(i) }
-	n := normal.ParseName(at(x.title), at(x.forenames), at(x.middle), at(x.surname))
-	ps := &PersonForms{}
+	n := sc.norm.ParseName(at(x.title), at(x.forenames), at(x.middle), at(x.surname))
+	var ps PersonForms
 	if len(n.Forenames) > 0 {
 		ps.Forename = n.Forenames[0]
 		if len(n.Forenames) > 1 {
-			ps.Middle = strings.Join(n.Forenames[1:], " ")
+			ps.Middle = sc.temp.Join(n.Forenames[1:], " ")
 		}
 	}
-	ps.Surname = normal.SurnameKey(n.Surname)
+	ps.Surname = sc.norm.SurnameKey(n.Surname)
 	if len(n.SurnameParts) > 1 {
-		ps.SurnameParts = make([]string, len(n.SurnameParts))
-		for i, part := range n.SurnameParts {
-			ps.SurnameParts[i] = normal.SurnameKey(part)
+		sc.parts = sc.parts[:0]
+		for _, part := range n.SurnameParts {
+			sc.parts = append(sc.parts, sc.norm.SurnameKey(part))
 		}
+		ps.SurnameParts = sc.parts
 	}
 	ps.NickGroups = p.nick.Groups(ps.Forename)
 	ps.Initials = p.nick.Initials(ps.Forename)
-	ps.SurnameMeta, _ = phonetic.DoubleMetaphone(ps.Surname)
-	ps.ForenameMeta, _ = phonetic.DoubleMetaphone(ps.Forename)
+	ps.SurnameMeta = metaphone(&sc.temp, ps.Surname)
+	ps.ForenameMeta = metaphone(&sc.temp, ps.Forename)
 	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && at(x.dob) != "" {
 		ps.DOB, _ = value.ParseISODate(at(x.dob))
 	}
@@ -367,17 +409,18 @@ func (p *Parser) person(rec *Record) {
 	if pc := at(x.postcode); pc != "" {
 		ps.Postcode = value.ParsePostcode(pc)
 	}
-	var lines []string
+	lines := sc.lines[:0]
 	for _, ai := range x.address {
 		if a := at(ai); a != "" {
 			lines = append(lines, a)
 		}
 	}
+	sc.lines = lines
 	if t := at(x.town); t != "" {
-		ps.Town = normal.Fold(t)
+		ps.Town = sc.norm.Fold(t)
 	}
 	if len(lines) > 0 {
-		ps.Address = normal.ParseAddress(lines)
+		ps.Address = sc.norm.ParseAddress(lines)
 	}
 	ps.UPRN = at(x.uprn)
 	if x.sort >= 0 && rec.Invalid&(1<<uint(x.sort)) == 0 {
@@ -386,6 +429,43 @@ func (p *Parser) person(rec *Record) {
 	if x.account >= 0 && rec.Invalid&(1<<uint(x.account)) == 0 {
 		ps.Account = at(x.account)
 	}
-	ps.OtherID = strings.ToUpper(at(x.otherID))
-	rec.Person = NewPerson(ps)
+	ps.OtherID = upper(&sc.temp, at(x.otherID))
+	rec.Person = newPerson(&sc.keep, &sc.temp, &ps)
+}
+
+// metaphone returns the primary Double Metaphone key of s, held in a.
+func metaphone(a *arena.Arena, s string) string {
+	b, n := phonetic.AppendDoubleMetaphone(a.Append(8), s)
+	return a.String(b)[:n]
+}
+
+// upper returns s with ASCII letters in upper case (as strings.ToUpper for
+// the ASCII text values are), held in a when it changes.
+func upper(a *arena.Arena, s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'a' || s[i] > 'z') && s[i] < 0x80 {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	if !isASCII(s[i:]) {
+		return a.Copy(strings.ToUpper(s))
+	}
+	b := append(a.Append(len(s)), s...)
+	for j := i; j < len(b); j++ {
+		if 'a' <= b[j] && b[j] <= 'z' {
+			b[j] -= 'a' - 'A'
+		}
+	}
+	return a.String(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

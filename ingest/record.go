@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 
+	"github.com/nfi-engine/nfi/ingest/arena"
+
 	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
@@ -63,9 +65,9 @@ func (r *Record) NumValues() int { return packedLen(r.values) }
 
 // SetValues stores the canonical text of each field, by position in the
 // kind's Fields (at most 255 of them), packed into one string: a million
-// records' values are then one allocation and one pointer each, where a
-// slice of strings took one of each a field.
-func (r *Record) SetValues(vs []string) { r.values = packStrings(vs) }
+// records' values are then one pointer each, where a slice of strings took
+// one a field. (The parser packs them into its Scratch's arena instead.)
+func (r *Record) SetValues(vs []string) { r.values = packStrings(nil, vs) }
 
 // Person holds the normalised forms that person matching compares, packed:
 // every string is upper-case ASCII and all of them are one string (one
@@ -135,10 +137,14 @@ const (
 )
 
 // NewPerson packs a person's normalised forms.
-func NewPerson(f *PersonForms) Person {
+func NewPerson(f *PersonForms) Person { return newPerson(nil, nil, f) }
+
+// newPerson packs a person's normalised forms into keep, with the passing
+// strings it joins held in temp (nil arenas: on the heap).
+func newPerson(keep, temp *arena.Arena, f *PersonForms) Person {
 	var parts string
 	if len(f.SurnameParts) > 1 {
-		parts = strings.Join(f.SurnameParts, " ")
+		parts = temp.Join(f.SurnameParts, " ")
 	}
 	var vs [personStrings]string
 	vs[pForename], vs[pMiddle], vs[pSurname], vs[pSurnameParts] = f.Forename, f.Middle, f.Surname, parts
@@ -152,8 +158,8 @@ func NewPerson(f *PersonForms) Person {
 	for _, id := range f.NickGroups {
 		g = append(g, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
 	}
-	vs[pNickGroups] = string(g)
-	p := Person{text: packStrings(vs[:]), DOB: f.DOB, Sex: f.Sex, NIValid: f.NIValid}
+	vs[pNickGroups] = temp.String(g)
+	p := Person{text: packStrings(keep, vs[:]), DOB: f.DOB, Sex: f.Sex, NIValid: f.NIValid}
 	if pc := &f.Postcode; pc.Valid && len(pc.Sector) <= 255 {
 		p.pcValid = true
 		p.pcArea, p.pcDistrict, p.pcSector = uint8(len(pc.Area)), uint8(len(pc.District)), uint8(len(pc.Sector))

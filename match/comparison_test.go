@@ -26,7 +26,7 @@ func rec(t testing.TB, nick *normal.Nicknames, v pv) *ingest.Record {
 		t.Fatal(err)
 	}
 	var r ingest.Record
-	if err := p.Parse(2, []string{"X1", v.forename, v.surname, v.dob, v.ni, v.postcode, v.addr, v.town, v.other}, &r); err != nil {
+	if err := p.Parse(nil, 2, []string{"X1", v.forename, v.surname, v.dob, v.ni, v.postcode, v.addr, v.town, v.other}, &r); err != nil {
 		t.Fatal(err)
 	}
 	return &r

@@ -3,6 +3,8 @@ package normal
 import (
 	"slices"
 	"strings"
+
+	"github.com/nfi-engine/nfi/ingest/arena"
 )
 
 // Address is a British address split into the parts that say which
@@ -49,9 +51,18 @@ type Address struct {
 // (ROAD RD, AVENUE AVE, NORTH N, ...), the house name included, so that
 // "Rose Court" and "Rose Ct" agree.
 func ParseAddress(lines []string) Address {
-	segs := make([][]string, 0, 2*len(lines))
+	var sc Scratch
+	return sc.ParseAddress(lines)
+}
+
+// ParseAddress is [ParseAddress], with the Address held in the Scratch.
+func (sc *Scratch) ParseAddress(lines []string) Address {
+	ar := &sc.text
+	// The lines' words, one list, and each segment's run of it (a run
+	// made before the list grew keeps the old array, which is unchanged).
+	all, segs := sc.words[:0], sc.segs[:0]
 	for _, l := range lines {
-		l = Fold(l)
+		l = sc.Fold(l)
 		for len(l) > 0 {
 			k := strings.IndexAny(l, ",;")
 			seg := l
@@ -60,14 +71,17 @@ func ParseAddress(lines []string) Address {
 			} else {
 				l = ""
 			}
-			if words := addressWords(seg); len(words) > 0 {
-				segs = append(segs, words)
+			n := len(all)
+			if all = addressWords(ar, all, seg); len(all) > n {
+				segs = append(segs, all[n:len(all):len(all)])
 			}
 		}
 	}
+	sc.words, sc.segs = all[:0], segs[:0]
 
 	var a Address
-	var name, street, locality []string
+	var street []string
+	name, locality := sc.name[:0], sc.locality[:0]
 	const (
 		wantAny    = iota // nothing decided yet
 		wantStreet        // the next line is the street
@@ -80,7 +94,7 @@ func ParseAddress(lines []string) Address {
 			continue
 		}
 		if a.Flat == "" && a.Number == "" {
-			if f, rest, ok := takeFlat(words); ok {
+			if f, rest, ok := takeFlat(ar, words); ok {
 				a.Flat, words = f, rest
 			}
 		}
@@ -88,7 +102,7 @@ func ParseAddress(lines []string) Address {
 			continue
 		}
 		if a.Number == "" {
-			if num, flat, rest, ok := takeNumber(words); ok {
+			if num, flat, rest, ok := takeNumber(ar, words); ok {
 				a.Number = num
 				if flat != "" && a.Flat == "" {
 					a.Flat = flat
@@ -110,7 +124,7 @@ func ParseAddress(lines []string) Address {
 		case state == wantStreet:
 			street = words
 			state = done
-		case a.Number == "" && i+1 < len(segs) && startsWithNumber(segs[i+1]):
+		case a.Number == "" && i+1 < len(segs) && startsWithNumber(ar, segs[i+1]):
 			name = append(name, words...)
 		case isThoroughfare(words[len(words)-1]):
 			street = words
@@ -120,9 +134,10 @@ func ParseAddress(lines []string) Address {
 			state = wantStreet
 		}
 	}
-	a.Name = joinStd(name)
-	a.Street = joinStd(street)
-	a.Locality = joinStd(locality)
+	a.Name = joinStd(ar, name)
+	a.Street = joinStd(ar, street)
+	a.Locality = joinStd(ar, locality)
+	sc.name, sc.locality = name[:0], locality[:0]
 	return a
 }
 
@@ -140,22 +155,26 @@ func dropDashes(words []string) []string {
 	return out
 }
 
-// joinStd joins words, each in its standard form, with spaces.
-func joinStd(words []string) string {
+// joinStd joins words, each in its standard form, with spaces (in a).
+func joinStd(a *arena.Arena, words []string) string {
 	switch len(words) {
 	case 0:
 		return ""
 	case 1:
 		return stdWord(words[0])
 	}
-	var b strings.Builder
+	n := len(words)
+	for _, w := range words {
+		n += len(w)
+	}
+	b := a.Append(n)
 	for i, w := range words {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(stdWord(w))
+		b = append(b, stdWord(w)...)
 	}
-	return b.String()
+	return a.String(b)
 }
 
 // Key returns a compact key for household matching, "FLAT|NUMBER|NAME|STREET":
@@ -166,15 +185,15 @@ func (a Address) Key() string {
 	return a.Flat + "|" + a.Number + "|" + a.Name + "|" + a.Street
 }
 
-// addressWords splits one folded address line into words, as written
-// (they are standardised when the parts are joined).
+// addressWords appends the words of one folded address line to words, as
+// written (they are standardised when the parts are joined); a word that
+// lost an apostrophe is held in a.
 // Letters, digits and the / of "2/14" make words; apostrophes are removed
 // ("ST JOHN'S" gives ST JOHNS); a hyphen stays inside a number range
 // ("14-16") and separates words elsewhere ("STOKE-ON-TRENT"); a hyphen
 // standing alone between two numbers is kept as a word of its own so that
 // "14 - 16" can be joined. Everything else separates words.
-func addressWords(s string) []string {
-	words := make([]string, 0, 8) // most lines have fewer words: one allocation
+func addressWords(a *arena.Arena, words []string, s string) []string {
 	start := -1
 	var buf []byte
 	dirty := false // the word lost an apostrophe and lives in buf
@@ -184,7 +203,7 @@ func addressWords(s string) []string {
 		}
 		w := s[start:end]
 		if dirty {
-			w = string(buf)
+			w = a.String(buf)
 		}
 		start, dirty = -1, false
 		if isDigit(w[0]) || strings.IndexByte(w, '-') < 0 {
@@ -220,7 +239,7 @@ func addressWords(s string) []string {
 		case c == '\'':
 			if start >= 0 && !dirty {
 				dirty = true
-				buf = append(buf[:0], s[start:i]...)
+				buf = append(a.Append(len(s)-start), s[start:i]...)
 			}
 		default:
 			emit(i)
@@ -271,8 +290,8 @@ func floorCode(w string) (string, bool) {
 }
 
 // takeFlat reads a flat at the start of words and returns its identifier
-// and the words after it.
-func takeFlat(words []string) (flat string, rest []string, ok bool) {
+// (held in a when it is new text) and the words after it.
+func takeFlat(a *arena.Arena, words []string) (flat string, rest []string, ok bool) {
 	switch words[0] {
 	case "GFF":
 		return "GF", skipFlatWord(words[1:]), true
@@ -289,7 +308,7 @@ func takeFlat(words []string) (flat string, rest []string, ok bool) {
 			rest := words[2:]
 			// "FIRST FLOOR FLAT 2" keeps the 2.
 			if len(rest) > 1 && flatWord(rest[0]) && isFlatID(rest[1]) {
-				return code + " " + rest[1], rest[2:], true
+				return a.Join([]string{code, rest[1]}, " "), rest[2:], true
 			}
 			return code, skipFlatWord(rest), true
 		case code == "B" && flatWord(words[1]):
@@ -333,8 +352,8 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // startsWithNumber reports whether a line starts with a house number,
 // perhaps after a flat.
-func startsWithNumber(words []string) bool {
-	if _, rest, ok := takeFlat(words); ok {
+func startsWithNumber(a *arena.Arena, words []string) bool {
+	if _, rest, ok := takeFlat(a, words); ok {
 		words = rest
 	}
 	if len(words) > 1 && (words[0] == "NO" || words[0] == "NUMBER") {
@@ -346,7 +365,8 @@ func startsWithNumber(words []string) bool {
 // takeNumber reads a house number at the start of words: "14", "14A",
 // "14 A" (a letter alone after the number, when more words follow),
 // "14-16", "14 - 16", or "2/14" (flat 2 of number 14, returned as flat).
-func takeNumber(words []string) (num, flat string, rest []string, ok bool) {
+// A number joined from two words is held in a.
+func takeNumber(a *arena.Arena, words []string) (num, flat string, rest []string, ok bool) {
 	if len(words) > 1 && (words[0] == "NO" || words[0] == "NUMBER") && isDigit(words[1][0]) {
 		words = words[1:]
 	}
@@ -360,10 +380,10 @@ func takeNumber(words []string) (num, flat string, rest []string, ok bool) {
 	}
 	switch {
 	case len(rest) > 1 && rest[0] == "-" && isDigit(rest[1][0]):
-		w = w + "-" + rest[1]
+		w = a.Join([]string{w, rest[1]}, "-")
 		rest = rest[2:]
 	case len(rest) > 1 && isSuffixLetter(rest[0]) && isDigit(w[len(w)-1]):
-		w += rest[0]
+		w = a.Join([]string{w, rest[0]}, "")
 		rest = rest[1:]
 	}
 	for len(rest) > 0 && rest[0] == "-" {

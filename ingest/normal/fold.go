@@ -1,7 +1,6 @@
 package normal
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,21 +30,29 @@ import (
 // Input that is already upper-case printable ASCII is returned as it is,
 // without allocating; other input allocates the result once.
 func Fold(s string) string {
-	i := 0
-	for i < len(s) && asciiStable(s[i]) {
-		i++
-	}
-	if i == len(s) {
+	if foldStable(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for i < len(s) {
+	return string(AppendFold(make([]byte, 0, len(s)), s))
+}
+
+// foldStable reports whether Fold returns s as it is.
+func foldStable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !asciiStable(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendFold appends Fold(s) to dst, for callers that must not allocate.
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if m, ok := foldASCII(c); ok {
-				b.WriteByte(m)
+				dst = append(dst, m)
 			}
 			i++
 			continue
@@ -55,7 +62,8 @@ func Fold(s string) string {
 			i++ // invalid UTF-8 is dropped
 			continue
 		}
-		if !foldRune(&b, r) {
+		var ok bool
+		if dst, ok = appendFoldRune(dst, r); !ok {
 			// Compatibility decomposition: keep its ASCII and table letters,
 			// drop its combining marks and anything else.
 			if d := norm.NFKD.PropertiesString(s[i:]).Decomposition(); d != nil {
@@ -63,10 +71,10 @@ func Fold(s string) string {
 					dr, ds := utf8.DecodeRune(d[j:])
 					if dr < utf8.RuneSelf {
 						if m, ok := foldASCII(byte(dr)); ok {
-							b.WriteByte(m)
+							dst = append(dst, m)
 						}
 					} else {
-						foldRune(&b, dr)
+						dst, _ = appendFoldRune(dst, dr)
 					}
 					j += ds
 				}
@@ -74,7 +82,7 @@ func Fold(s string) string {
 		}
 		i += size
 	}
-	return b.String()
+	return dst
 }
 
 // asciiStable reports whether Fold keeps the byte c as it is: printable
@@ -98,52 +106,52 @@ func foldASCII(c byte) (byte, bool) {
 	return 0, false
 }
 
-// foldRune writes the folding of a non-ASCII rune that NFKD does not handle
-// as nfi wants: table letters, quotes, dashes and spaces, and the characters
-// to remove. It reports false when the rune is not one of these.
-func foldRune(b *strings.Builder, r rune) bool {
+// appendFoldRune appends the folding of a non-ASCII rune that NFKD does not
+// handle as nfi wants: table letters, quotes, dashes and spaces, and the
+// characters to remove. It reports false when the rune is not one of these.
+func appendFoldRune(b []byte, r rune) ([]byte, bool) {
 	switch r {
 	case 'Ł', 'ł':
-		b.WriteByte('L')
+		b = append(b, 'L')
 	case 'Ø', 'ø':
-		b.WriteByte('O')
+		b = append(b, 'O')
 	case 'ß', 'ẞ':
-		b.WriteString("SS")
+		b = append(b, "SS"...)
 	case 'Æ', 'æ':
-		b.WriteString("AE")
+		b = append(b, "AE"...)
 	case 'Œ', 'œ':
-		b.WriteString("OE")
+		b = append(b, "OE"...)
 	case 'Đ', 'đ', 'Ð', 'ð':
-		b.WriteByte('D')
+		b = append(b, 'D')
 	case 'Þ', 'þ':
-		b.WriteString("TH")
+		b = append(b, "TH"...)
 	case 'ı':
-		b.WriteByte('I')
+		b = append(b, 'I')
 	case 'Ħ', 'ħ':
-		b.WriteByte('H')
+		b = append(b, 'H')
 	case 'Ŧ', 'ŧ':
-		b.WriteByte('T')
+		b = append(b, 'T')
 	case 'Ŋ', 'ŋ':
-		b.WriteByte('N')
+		b = append(b, 'N')
 	case 'ĸ':
-		b.WriteByte('K')
+		b = append(b, 'K')
 	case '‘', '’', '‚', '‛', '“', '”', '„', '‟', '′', '″', '‵', '‶', '´', 'ʹ', 'ʻ', 'ʼ', 'ʽ', 'ˈ', '＇', '«', '»', '‹', '›':
-		b.WriteByte('\'')
+		b = append(b, '\'')
 	case '‐', '‑', '‒', '–', '—', '―', '⁃', '−', '﹘', '﹣', '－', '⸺', '⸻':
-		b.WriteByte('-')
+		b = append(b, '-')
 	case '⁄', '∕', '／':
-		b.WriteByte('/')
+		b = append(b, '/')
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e':
 		// soft hyphen, zero-width characters, byte-order mark: removed
 	default:
 		switch {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		case unicode.Is(unicode.M, r), unicode.IsControl(r):
 			// combining marks and control characters: removed
 		default:
-			return false
+			return b, false
 		}
 	}
-	return true
+	return b, true
 }

@@ -1,6 +1,10 @@
 package normal
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nfi-engine/nfi/ingest/arena"
+)
 
 // Name is a person's name normalised for comparison: upper-case ASCII
 // letters and digits, no punctuation.
@@ -47,7 +51,14 @@ type Name struct {
 // after the surname (or after the forenames when there is no surname),
 // gives the same Name.
 func ParseName(title, forenames, middle, surname string) Name {
-	title, forenames, middle, surname = Fold(title), Fold(forenames), Fold(middle), Fold(surname)
+	var sc Scratch
+	return sc.ParseName(title, forenames, middle, surname)
+}
+
+// ParseName is [ParseName], with the Name held in the Scratch.
+func (sc *Scratch) ParseName(title, forenames, middle, surname string) Name {
+	a := &sc.text
+	title, forenames, middle, surname = sc.Fold(title), sc.Fold(forenames), sc.Fold(middle), sc.Fold(surname)
 	if isBlank(forenames) {
 		if k := strings.IndexByte(surname, ','); k >= 0 {
 			forenames, surname = surname[k+1:], surname[:k]
@@ -55,12 +66,13 @@ func ParseName(title, forenames, middle, surname string) Name {
 	}
 
 	var n Name
-	var titles []string
-	for _, t := range appendTokens(nil, title, true) {
+	titles := sc.titles[:0]
+	for _, t := range appendTokens(a, sc.parts[:0], title, true) {
 		titles = appendTitle(titles, canonicalTitle(t))
 	}
-	fn := appendTokens(nil, forenames, true)
-	fn = appendTokens(fn, middle, true)
+	fn := appendTokens(a, sc.forenames[:0], forenames, true)
+	fn = appendTokens(a, fn, middle, true)
+	sc.titles, sc.forenames = titles[:0], fn[:0]
 	for len(fn) > 0 {
 		t, ok := knownTitle(fn[0])
 		if !ok {
@@ -69,9 +81,10 @@ func ParseName(title, forenames, middle, surname string) Name {
 		titles = appendTitle(titles, t)
 		fn = fn[1:]
 	}
-	n.Title = strings.Join(titles, " ")
+	n.Title = a.Join(titles, " ")
 
-	sn := appendTokens(nil, surname, false)
+	sn := appendTokens(a, sc.surname[:0], surname, false)
+	sc.surname = sn[:0]
 	sn, n.Suffix = trimSuffix(sn)
 	fn, suffix := trimSuffix(fn)
 	if n.Suffix == "" {
@@ -80,8 +93,11 @@ func ParseName(title, forenames, middle, surname string) Name {
 	if len(fn) > 0 {
 		n.Forenames = fn
 	}
-	n.SurnameParts = joinParticles(sn)
-	n.Surname = strings.Join(n.SurnameParts, "")
+	n.SurnameParts = joinParticles(a, sc.parts[:0], sn)
+	if n.SurnameParts != nil {
+		sc.parts = n.SurnameParts[:0]
+	}
+	n.Surname = a.Join(n.SurnameParts, "")
 	return n
 }
 
@@ -102,8 +118,9 @@ func isAlnum(c byte) bool {
 // appendTokens appends the name tokens of folded text s to dst: runs of
 // letters and digits, with apostrophes removed inside them, and hyphens
 // removed too when hyphenJoins is set (otherwise a hyphen separates tokens,
-// as in a double-barrelled surname). Every other byte separates tokens.
-func appendTokens(dst []string, s string, hyphenJoins bool) []string {
+// as in a double-barrelled surname). Every other byte separates tokens. A
+// token that lost a joiner is held in a.
+func appendTokens(a *arena.Arena, dst []string, s string, hyphenJoins bool) []string {
 	start := -1
 	var buf []byte
 	dirty := false // the token so far lost a joiner and lives in buf
@@ -123,12 +140,12 @@ func appendTokens(dst []string, s string, hyphenJoins bool) []string {
 		case c == '\'' || (c == '-' && hyphenJoins):
 			if start >= 0 && !dirty {
 				dirty = true
-				buf = append(buf[:0], s[start:i]...)
+				buf = append(a.Append(len(s)-start), s[start:i]...)
 			}
 		default:
 			if start >= 0 {
 				if dirty {
-					dst = append(dst, string(buf))
+					dst = append(dst, a.String(buf))
 				} else {
 					dst = append(dst, s[start:i])
 				}
@@ -243,13 +260,14 @@ func isParticle(t string) bool {
 	return false
 }
 
-// joinParticles joins each run of particles to the part after it; a particle
-// at the end stays a part of its own.
-func joinParticles(tokens []string) []string {
+// joinParticles appends the parts of a surname's tokens to dst, each run of
+// particles joined (in a) to the part after it; a particle at the end stays
+// a part of its own. It returns nil for no tokens.
+func joinParticles(a *arena.Arena, dst []string, tokens []string) []string {
 	if len(tokens) == 0 {
 		return nil
 	}
-	parts := make([]string, 0, len(tokens))
+	parts := dst
 	for i := 0; i < len(tokens); i++ {
 		j := i
 		for j < len(tokens)-1 && isParticle(tokens[j]) {
@@ -259,7 +277,7 @@ func joinParticles(tokens []string) []string {
 			parts = append(parts, tokens[i])
 			continue
 		}
-		parts = append(parts, strings.Join(tokens[i:j+1], ""))
+		parts = append(parts, a.Join(tokens[i:j+1], ""))
 		i = j
 	}
 	return parts
@@ -277,16 +295,19 @@ func joinParticles(tokens []string) []string {
 // alone, so MACE, MACK, MACKS, MACEY, MACIAS, MACHIN, MACHADO and the
 // Polish MACZKA keep their spelling. Only the start of the string is looked
 // at; key each of [Name.SurnameParts] for a double-barrelled name.
-func SurnameKey(s string) string {
+func SurnameKey(s string) string { return surnameKey(nil, s) }
+
+// surnameKey is SurnameKey with any new text held in a.
+func surnameKey(a *arena.Arena, s string) string {
 	k := s
 	for i := 0; i < len(k); i++ {
 		if !isAlnum(k[i]) {
-			k = compactAlnum(Fold(s))
+			k = a.String(keepAlnum(AppendFold(a.Append(len(s)), s)))
 			break
 		}
 	}
 	if len(k) >= 6 && k[:3] == "MAC" && macConsonant(k[3]) {
-		return "MC" + k[3:]
+		return a.String(append(append(a.Append(len(k)-1), "MC"...), k[3:]...))
 	}
 	return k
 }
@@ -299,13 +320,14 @@ func macConsonant(c byte) bool {
 	return false
 }
 
-// compactAlnum keeps only the letters and digits of folded text.
-func compactAlnum(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if isAlnum(s[i]) {
-			b = append(b, s[i])
+// keepAlnum keeps only the letters and digits of folded text, in place.
+func keepAlnum(b []byte) []byte {
+	n := 0
+	for _, c := range b {
+		if isAlnum(c) {
+			b[n] = c
+			n++
 		}
 	}
-	return string(b)
+	return b[:n]
 }

@@ -12,28 +12,67 @@ import (
 // Build it once with [NewNicknames] and share it: its methods only read, so
 // any number of goroutines may call them at once.
 type Nicknames struct {
-	index  map[string][]uint32 // name -> sorted ids of its groups
-	groups [][]string          // id -> names, the formal name first
+	index  map[string]nickEntry // name -> its groups
+	groups [][]string           // id -> names, the formal name first
+}
+
+// nickEntry is what the index knows of one name.
+type nickEntry struct {
+	ids      []uint32 // sorted ids of its groups
+	initials string   // the letters it and its variants begin with, sorted
 }
 
 // NewNicknames builds the index of the nickname table.
 func NewNicknames() *Nicknames {
 	table := nicknameTable()
-	n := &Nicknames{index: make(map[string][]uint32, 4*len(table)), groups: table}
+	n := &Nicknames{index: make(map[string]nickEntry, 4*len(table)), groups: table}
 	for id, g := range table {
 		for _, name := range g {
-			ids := n.index[name]
-			if len(ids) == 0 || ids[len(ids)-1] != uint32(id) {
-				n.index[name] = append(ids, uint32(id))
+			e := n.index[name]
+			if len(e.ids) == 0 || e.ids[len(e.ids)-1] != uint32(id) {
+				e.ids = append(e.ids, uint32(id))
+				n.index[name] = e
 			}
 		}
 	}
-	// Cap every slice so that an append by a caller cannot write into the
-	// index.
-	for name, ids := range n.index {
-		n.index[name] = slices.Clip(ids)
+	for name, e := range n.index {
+		var seen [26]bool
+		seen[name[0]-'A'] = true
+		for _, id := range e.ids {
+			for _, v := range n.groups[id] {
+				seen[v[0]-'A'] = true
+			}
+		}
+		var b []byte
+		for i, ok := range seen {
+			if ok {
+				b = append(b, byte('A'+i))
+			}
+		}
+		// Cap the slice so that an append by a caller cannot write into
+		// the index.
+		n.index[name] = nickEntry{ids: slices.Clip(e.ids), initials: string(b)}
 	}
 	return n
+}
+
+// lookup returns the index entry of name and the first letter of its key
+// (see nicknameKey), 0 when the key is blank, without allocating.
+func (n *Nicknames) lookup(name string) (nickEntry, byte) {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 'A' || c > 'Z' {
+			var buf [64]byte
+			b := appendNicknameKey(buf[:0], name)
+			if len(b) == 0 {
+				return nickEntry{}, 0
+			}
+			return n.index[string(b)], b[0]
+		}
+	}
+	if name == "" {
+		return nickEntry{}, 0
+	}
+	return n.index[name], name[0]
 }
 
 // Groups returns the sorted ids of the groups that name belongs to, or nil
@@ -43,7 +82,8 @@ func NewNicknames() *Nicknames {
 // reduced to its letters first. The returned slice is shared: do not modify
 // it.
 func (n *Nicknames) Groups(name string) []uint32 {
-	return n.index[nicknameKey(name)]
+	e, _ := n.lookup(name)
+	return e.ids
 }
 
 // Same reports whether a and b are variants of one name: equal (and not
@@ -57,7 +97,7 @@ func (n *Nicknames) Same(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return sharesID(n.index[a], n.index[b])
+	return sharesID(n.index[a].ids, n.index[b].ids)
 }
 
 // GroupName returns the formal name of group id (WILLIAM for the group of
@@ -73,7 +113,7 @@ func (n *Nicknames) GroupName(id uint32) string {
 // tests such as "a typo of one of its variants"; nil when it is in none.
 func (n *Nicknames) Variants(name string) []string {
 	var out []string
-	for _, id := range n.index[nicknameKey(name)] {
+	for _, id := range n.index[nicknameKey(name)].ids {
 		out = append(out, n.groups[id]...)
 	}
 	return out
@@ -83,34 +123,16 @@ func (n *Nicknames) Variants(name string) []string {
 // with, sorted (for JIM: "J"; for KATE: "CK", from CATHERINE and
 // KATHERINE), so that a forename given only as an initial can be compared
 // with a nickname: E with LIZ, K with CATHERINE.
+// It does not allocate: the index holds the letters of every name in it,
+// and a name in none is its own initial.
 func (n *Nicknames) Initials(name string) string {
-	key := nicknameKey(name)
-	if key == "" {
-		return ""
+	e, first := n.lookup(name)
+	if e.initials != "" || first == 0 {
+		return e.initials
 	}
-	var seen [26]bool
-	seen[key[0]-'A'] = true
-	for _, id := range n.index[key] {
-		for _, v := range n.groups[id] {
-			seen[v[0]-'A'] = true
-		}
-	}
-	var b [26]byte
-	n2 := 0
-	for i, ok := range seen {
-		if ok {
-			b[n2] = byte('A' + i)
-			n2++
-		}
-	}
-	if n2 == 1 {
-		// The usual case, a name whose variants all share its initial: a
-		// letter of the alphabet, without allocating.
-		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		i := b[0] - 'A'
-		return alphabet[i : i+1]
-	}
-	return string(b[:n2])
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	i := first - 'A'
+	return alphabet[i : i+1]
 }
 
 // sharesID reports whether two sorted id lists have an id in common.
@@ -133,15 +155,22 @@ func sharesID(x, y []uint32) bool {
 func nicknameKey(name string) string {
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; c < 'A' || c > 'Z' {
-			f := Fold(name)
-			b := make([]byte, 0, len(f))
-			for j := 0; j < len(f); j++ {
-				if c := f[j]; c >= 'A' && c <= 'Z' {
-					b = append(b, c)
-				}
-			}
-			return string(b)
+			return string(appendNicknameKey(nil, name))
 		}
 	}
 	return name
+}
+
+// appendNicknameKey appends the letters of name, folded, to dst.
+func appendNicknameKey(dst []byte, name string) []byte {
+	start := len(dst)
+	dst = AppendFold(dst, name)
+	n := start
+	for _, c := range dst[start:] {
+		if c >= 'A' && c <= 'Z' {
+			dst[n] = c
+			n++
+		}
+	}
+	return dst[:n]
 }

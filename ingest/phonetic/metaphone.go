@@ -23,6 +23,19 @@ const dmKeyLen = 4
 // DoubleMetaphone never panics and allocates at most one string, shared by
 // the two keys.
 func DoubleMetaphone(s string) (primary, alternate string) {
+	var buf [2 * dmKeyLen]byte
+	b, np := AppendDoubleMetaphone(buf[:0], s)
+	if len(b) == 0 {
+		return "", ""
+	}
+	both := string(b)
+	return both[:np], both[np:]
+}
+
+// AppendDoubleMetaphone appends the two keys of DoubleMetaphone(s) to dst,
+// the primary and then the alternate, and returns the extended slice and
+// the primary's length, for callers that must not allocate.
+func AppendDoubleMetaphone(dst []byte, s string) (out []byte, primary int) {
 	for len(s) > 0 && s[0] == ' ' {
 		s = s[1:]
 	}
@@ -30,7 +43,7 @@ func DoubleMetaphone(s string) (primary, alternate string) {
 		s = s[:len(s)-1]
 	}
 	if len(s) == 0 {
-		return "", ""
+		return dst, 0
 	}
 	e := dmEncoder{s: s, n: len(s), last: len(s) - 1}
 	e.slavo = e.slavoGermanic()
@@ -38,14 +51,11 @@ func DoubleMetaphone(s string) (primary, alternate string) {
 
 	np, na := min(e.pn, dmKeyLen), min(e.an, dmKeyLen)
 	p, a := e.p[:np], e.a[:na]
-	if !e.alt || string(p) == string(a) {
-		return string(p), ""
+	dst = append(dst, p...)
+	if e.alt && string(p) != string(a) {
+		dst = append(dst, a...)
 	}
-	var buf [2 * dmKeyLen]byte
-	copy(buf[:], p)
-	copy(buf[np:], a)
-	both := string(buf[:np+na])
-	return both[:np], both[np:]
+	return dst, np
 }
 
 // dmEncoder holds the state of one Double Metaphone encoding. Keys are kept

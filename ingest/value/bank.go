@@ -9,8 +9,19 @@ package value
 // it is reported invalid.
 func ParseSortCode(s string) (norm string, valid bool) {
 	norm = compact(s, "-", false)
-	return norm, len(norm) == 6 && allDigits(norm)
+	return norm, validSortCode(norm)
 }
+
+// AppendSortCode appends the normal form of s, as ParseSortCode gives it,
+// to dst and reports whether it is valid, for callers that must not
+// allocate.
+func AppendSortCode(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	dst = appendCompact(dst, s, "-", false)
+	return dst, validSortCode(dst[start:])
+}
+
+func validSortCode[T string | []byte](s T) bool { return len(s) == 6 && allDigits(s) }
 
 // ParseAccount normalises a bank account number: white space and dashes
 // removed, digits kept as given (no padding: a 7-digit account is not
@@ -18,5 +29,15 @@ func ParseSortCode(s string) (norm string, valid bool) {
 // digits. The cleaned text is returned even when not valid.
 func ParseAccount(s string) (norm string, valid bool) {
 	norm = compact(s, "-", false)
-	return norm, len(norm) >= 6 && len(norm) <= 10 && allDigits(norm)
+	return norm, validAccount(norm)
 }
+
+// AppendAccount appends the normal form of s, as ParseAccount gives it, to
+// dst and reports whether it is valid, for callers that must not allocate.
+func AppendAccount(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	dst = appendCompact(dst, s, "-", false)
+	return dst, validAccount(dst[start:])
+}
+
+func validAccount[T string | []byte](s T) bool { return len(s) >= 6 && len(s) <= 10 && allDigits(s) }

@@ -20,7 +20,15 @@ func ParseNI(s string) (norm string, valid bool) {
 	return norm, validNI(norm)
 }
 
-func validNI(s string) bool {
+// AppendNI appends the normal form of s, as ParseNI gives it, to dst and
+// reports whether it is valid, for callers that must not allocate.
+func AppendNI(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	dst = appendCompact(dst, s, "-.", true)
+	return dst, validNI(dst[start:])
+}
+
+func validNI[T string | []byte](s T) bool {
 	if len(s) != 8 && len(s) != 9 {
 		return false
 	}
@@ -36,7 +44,7 @@ func validNI(s string) bool {
 	case 'D', 'F', 'I', 'O', 'Q', 'U', 'V':
 		return false
 	}
-	switch s[:2] {
+	switch string(s[:2]) {
 	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
 		return false
 	}

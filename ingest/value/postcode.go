@@ -27,32 +27,50 @@ func ParsePostcode(s string) Postcode {
 	if t == "" {
 		return Postcode{}
 	}
-	var c [8]byte // the postcode without spaces, then one space inserted
-	n := 0
+	var c [8]byte
+	if n, out := squeezePostcode(&c, t); out > 0 {
+		if len(t) == n+1 && t[out] == ' ' && t[:out] == string(c[:out]) && t[out+1:] == string(c[out+1:n+1]) {
+			return postcodeParts(t, out)
+		}
+		return postcodeParts(string(c[:n+1]), out)
+	}
+	return Postcode{Full: cleanText(t)}
+}
+
+// AppendPostcode appends the normal form of s (ParsePostcode(s).Full) to
+// dst and reports whether it is a valid postcode, for callers that must not
+// allocate: ParsePostcode on the normal form then splits it without
+// allocating.
+func AppendPostcode(dst []byte, s string) ([]byte, bool) {
+	t := trimSpace(s)
+	var c [8]byte
+	if n, out := squeezePostcode(&c, t); out > 0 {
+		return append(dst, c[:n+1]...), true
+	}
+	return appendCleanText(dst, t), false
+}
+
+// squeezePostcode reads trimmed text t as a postcode: when it is one, it
+// leaves the normal form, n+1 bytes with one space, in c and returns n and
+// the length of the outward code; otherwise out is 0.
+func squeezePostcode(c *[8]byte, t string) (n, out int) {
 	for i := 0; i < len(t); {
 		if w := spaceWidth(t, i); w > 0 {
 			i += w
 			continue
 		}
 		if n == 7 {
-			n = 8 // too long to be a postcode
-			break
+			return 8, 0 // too long to be a postcode
 		}
 		c[n] = upperASCII(t[i])
 		n++
 		i++
 	}
-	if n <= 7 {
-		if out := outwardLen(c[:n]); out > 0 {
-			if len(t) == n+1 && t[out] == ' ' && t[:out] == string(c[:out]) && t[out+1:] == string(c[out:n]) {
-				return postcodeParts(t, out)
-			}
-			copy(c[out+1:n+1], c[out:n])
-			c[out] = ' '
-			return postcodeParts(string(c[:n+1]), out)
-		}
+	if out = outwardLen(c[:n]); out > 0 {
+		copy(c[out+1:n+1], c[out:n])
+		c[out] = ' '
 	}
-	return Postcode{Full: cleanText(t)}
+	return n, out
 }
 
 // postcodeParts splits a normal-form postcode whose outward code has out bytes.
@@ -109,17 +127,21 @@ func cleanText(t string) string {
 	if !change {
 		return t
 	}
-	b := make([]byte, 0, len(t))
+	return string(appendCleanText(make([]byte, 0, len(t)), t))
+}
+
+// appendCleanText appends cleanText(t) to dst.
+func appendCleanText(dst []byte, t string) []byte {
 	for i := 0; i < len(t); {
 		if spaceWidth(t, i) > 0 {
 			for i < len(t) && spaceWidth(t, i) > 0 {
 				i += spaceWidth(t, i)
 			}
-			b = append(b, ' ')
+			dst = append(dst, ' ')
 			continue
 		}
-		b = append(b, upperASCII(t[i]))
+		dst = append(dst, upperASCII(t[i]))
 		i++
 	}
-	return string(b)
+	return dst
 }

@@ -56,8 +56,8 @@ func lowerASCII(c byte) byte {
 }
 
 // allDigits reports whether s is non-empty and only ASCII digits.
-func allDigits(s string) bool {
-	if s == "" {
+func allDigits[T string | []byte](s T) bool {
+	if len(s) == 0 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -78,7 +78,12 @@ func compact(s, drop string, upper bool) string {
 		return s
 	}
 	var buf [32]byte
-	out := buf[:0]
+	return string(appendCompact(buf[:0], s, drop, upper))
+}
+
+// appendCompact appends compact(s, drop, upper) to dst.
+func appendCompact(dst []byte, s, drop string, upper bool) []byte {
+	start := len(dst)
 	for i := 0; i < len(s); i++ {
 		if w := spaceWidth(s, i); w > 0 {
 			i += w - 1
@@ -91,13 +96,13 @@ func compact(s, drop string, upper bool) string {
 		if upper {
 			c = upperASCII(c)
 		}
-		if c == 0xA0 && len(out) > 0 && out[len(out)-1] == 0xC2 {
-			out = out[:len(out)-1] // a no-break space formed by the join: drop it too
+		if c == 0xA0 && len(dst) > start && dst[len(dst)-1] == 0xC2 {
+			dst = dst[:len(dst)-1] // a no-break space formed by the join: drop it too
 			continue
 		}
-		out = append(out, c)
+		dst = append(dst, c)
 	}
-	return string(out)
+	return dst
 }
 
 func needsCompact(s, drop string, upper bool) bool {
