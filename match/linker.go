@@ -805,12 +805,13 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	var out []Match
 	levels := make([]uint8, len(k.Comparisons))
 	b := k.newBound(model, threshold)
+	prior := model.PriorWeight()
 	k.candidates(lo, hi, st, func(l, r int32, rule int) {
 		hh := k.sameHousehold(l, r)
 		if !k.compareUpTo(l, r, levels, b, hh) {
 			return // it cannot reach the threshold, whatever the rest say
 		}
-		w := model.Weight(levels, hh)
+		w := model.weightFrom(prior, levels, hh)
 		var adj [maxComparisons]float64
 		adjusted := false
 		for i := range k.tf {
@@ -823,6 +824,9 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 				w += a
 				adjusted = true
 			}
+		}
+		if b.on && w < b.need {
+			return // below the threshold: no need to work out by how much
 		}
 		p := Probability(w)
 		if p < threshold {

@@ -173,7 +173,13 @@ func (m *Model) PriorWeight() float64 {
 // against relatives and flatmates (WeightHousehold) rather than against
 // strangers.
 func (m *Model) Weight(levels []uint8, household bool) float64 {
-	w := m.PriorWeight()
+	return m.weightFrom(m.PriorWeight(), levels, household)
+}
+
+// weightFrom is Weight with the prior's weight given, for a caller weighing
+// many pairs with one model.
+func (m *Model) weightFrom(prior float64, levels []uint8, household bool) float64 {
+	w := prior
 	if m.HouseholdOnce {
 		hh, any := 0.0, false
 		for ci, l := range levels {
