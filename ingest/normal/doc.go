@@ -36,6 +36,13 @@
 // compact key for household matching, equal for "Flat 2, 14 High Street"
 // and "2/14 High St".
 //
+// # Without allocating
+//
+// The functions above allocate their results. A caller normalising
+// millions of rows gives each goroutine a [Scratch], whose methods of the
+// same names reuse its memory row after row (their results are valid until
+// its Reset), and appends with [AppendFold].
+//
 // # Personal data
 //
 // None of these functions returns an error, logs or panics: a value that

@@ -192,20 +192,26 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 		}
 	}
+	// One Scratch for each worker (ordered runs at least one).
+	scratches := make(chan *ingest.Scratch, max(workers, 1))
+	for range max(workers, 1) {
+		scratches <- new(ingest.Scratch)
+	}
 	work := func(b batch) (parsed, error) {
 		p := parsed{records: b.dst}
 		if p.records == nil {
 			p.records = make([]ingest.Record, len(b.rows))
 		}
-		// The batch's records share the blocks of one Scratch: a few
-		// dozen allocations for its thousands of rows.
-		var sc ingest.Scratch
+		// A worker's batches share the blocks of one Scratch: a block
+		// for every few hundred records, and no half-empty block a batch.
+		sc := <-scratches
+		defer func() { scratches <- sc }()
 		n := 0
 		t := time.Now()
 		for _, row := range b.rows {
 			err := row.Err
 			if err == nil {
-				err = parser.ParseValues(&sc, row.Line, row.Fields, &p.records[n])
+				err = parser.ParseValues(sc, row.Line, row.Fields, &p.records[n])
 			}
 			if err != nil {
 				field, reason := describe(err)
@@ -218,7 +224,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 		p.records = p.records[:n]
 		t1 := time.Now()
 		for i := range p.records {
-			parser.Normalise(&sc, &p.records[i])
+			parser.Normalise(sc, &p.records[i])
 		}
 		p.parse, p.normalise = t1.Sub(t), time.Since(t1)
 		p.inSlab = b.dst != nil
