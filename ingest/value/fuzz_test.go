@@ -123,6 +123,9 @@ func FuzzParseNI(f *testing.F) {
 		if valid && (len(norm) < 8 || len(norm) > 9) {
 			t.Fatalf("ParseNI(%q) valid with %q", s, norm)
 		}
+		if b, v := AppendNI([]byte("x"), s); string(b) != "x"+norm || v != valid {
+			t.Fatalf("AppendNI(%q) = %q, %v; ParseNI gives %q, %v", s, b, v, norm, valid)
+		}
 		if utf8.ValidString(s) && !utf8.ValidString(norm) {
 			t.Fatalf("ParseNI(%q) broke UTF-8: %q", s, norm)
 		}
@@ -137,6 +140,9 @@ func FuzzParsePostcode(f *testing.F) {
 		p := ParsePostcode(s)
 		if again := ParsePostcode(p.Full); again != p {
 			t.Fatalf("ParsePostcode(%q) = %+v; again %+v", s, p, again)
+		}
+		if b, v := AppendPostcode([]byte("x"), s); string(b) != "x"+p.Full || v != p.Valid {
+			t.Fatalf("AppendPostcode(%q) = %q, %v; ParsePostcode gives %q, %v", s, b, v, p.Full, p.Valid)
 		}
 		if p.Valid {
 			if p.Unit != p.Full || len(p.Full) < 6 || len(p.Full) > 8 || !strings.HasPrefix(p.Sector, p.District+" ") ||
