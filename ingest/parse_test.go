@@ -91,3 +91,35 @@ func TestParseRowAllocs(t *testing.T) {
 		t.Errorf("parsing a row allocated %v times, want 0", n)
 	}
 }
+
+// TestParseFlag checks the spellings of a yes/no flag, in any case, and
+// that anything else is kept and flagged invalid.
+func TestParseFlag(t *testing.T) {
+	kind, _ := LookupKind("council_tax")
+	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "SPD"}, "Account Ref", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewParser(m, "ctax.csv", ParseOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi := kind.Field("spd_flag")
+	tests := []struct {
+		in, want string
+		valid    bool
+	}{
+		{"Y", "Y", true}, {"yes", "Y", true}, {"True", "Y", true}, {"t", "Y", true}, {"1", "Y", true},
+		{"N", "N", true}, {"no", "N", true}, {"FALSE", "N", true}, {"f", "N", true}, {"0", "N", true},
+		{"", "", true}, {"maybe", "maybe", false}, {"yes please", "yes please", false}, {"2", "2", false},
+	}
+	for _, tt := range tests {
+		var r Record
+		if err := p.Parse(nil, 2, []string{"A1", "SMITH", tt.in}, &r); err != nil {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
+			t.Errorf("flag %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+		}
+	}
+}
