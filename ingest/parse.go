@@ -319,20 +319,11 @@ func (p *Parser) value(a *arena.Arena, fi int, t Type, raw string) (string, bool
 		b, ok = value.AppendAccount(a.Append(len(raw)), raw)
 		return a.String(b), ok
 	case Flag:
-		if len(raw) <= 5 { // the longest flag word, FALSE: upper-cased on the stack
-			var buf [5]byte
-			for i := 0; i < len(raw); i++ {
-				buf[i] = raw[i]
-				if 'a' <= buf[i] && buf[i] <= 'z' {
-					buf[i] -= 'a' - 'A'
-				}
-			}
-			switch string(buf[:len(raw)]) {
-			case "Y", "YES", "TRUE", "T", "1":
-				return "Y", true
-			case "N", "NO", "FALSE", "F", "0":
-				return "N", true
-			}
+		switch upper(a, raw) {
+		case "Y", "YES", "TRUE", "T", "1":
+			return "Y", true
+		case "N", "NO", "FALSE", "F", "0":
+			return "N", true
 		}
 		return raw, false
 	case UPRN:

@@ -29,12 +29,7 @@ import (
 // printable ASCII with no lower-case letters, and Fold(Fold(s)) == Fold(s).
 // Input that is already upper-case printable ASCII is returned as it is,
 // without allocating; other input allocates the result once.
-func Fold(s string) string {
-	if foldStable(s) {
-		return s
-	}
-	return string(AppendFold(make([]byte, 0, len(s)), s))
-}
+func Fold(s string) string { return fold(nil, s) }
 
 // foldStable reports whether Fold returns s as it is.
 func foldStable(s string) bool {
