@@ -25,13 +25,15 @@ func TestBlockIndex(t *testing.T) {
 	}
 	keys = append(keys, 0) // no key
 	// Keys in the top bits too, where the buckets are picked.
-	for _, k := range []blockKey{1 << 31, 1<<31 + 1, 0xFFFFFFFF, 0xFFFFFFFF, 0x80000000} {
+	// The largest key, in a run long enough to be searched.
+	for _, k := range []blockKey{1 << 31, 1<<31 + 1, 0xFFFFFFFF, 0xFFFFFFFF, 0x80000000, 0xFFFFFFFF,
+		0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF} {
 		want[k] = append(want[k], int32(len(keys)))
 		keys = append(keys, k)
 	}
 	b := newBlockIndex(keys, 10)
 	for key, ids := range want {
-		if got := b.block(key); !slices.Equal(got, ids) {
+		if got := records(b.block(key)); !slices.Equal(got, ids) {
 			t.Errorf("block(%d) = %v, want %v", key, got, ids)
 		}
 		if big := len(ids) > 10; b.big[key] != big {
@@ -66,13 +68,13 @@ func TestBlockIndexRandom(t *testing.T) {
 			}
 			b := newBlockIndex(keys, 1<<30)
 			for k, ids := range want {
-				if got := b.block(k); !slices.Equal(got, ids) {
+				if got := records(b.block(k)); !slices.Equal(got, ids) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, ids)
 				}
 			}
 			for range 1000 {
 				k := blockKey(1 + rng.Uint32())
-				if got := b.block(k); !slices.Equal(got, want[k]) {
+				if got := records(b.block(k)); !slices.Equal(got, want[k]) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, want[k])
 				}
 			}
@@ -167,4 +169,13 @@ func TestHouseholdGroups(t *testing.T) {
 			t.Errorf("group %d = %v, want %v", i, got[i], want[i])
 		}
 	}
+}
+
+// records lists a run's records.
+func records(run blockRun) []int32 {
+	var out []int32
+	for _, e := range run {
+		out = append(out, entryRecord(e))
+	}
+	return out
 }

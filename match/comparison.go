@@ -33,7 +33,14 @@ type Comparison struct {
 	// which pairs are the same person, so that relatives and neighbours
 	// are not learnt as matches.
 	Household bool
-	level     func(a, b *ingest.Record) uint8
+	// Cost is roughly what one call of the comparison costs when the two
+	// values differ, in nanoseconds on a current core (as
+	// BenchmarkComparisonLevels times them; 0 for cheap ones). Score
+	// tries the cheaper comparisons of a pair first, so that a stranger
+	// is told apart before the costly name similarities are worked out;
+	// it never changes a level, a weight or a match.
+	Cost  int
+	level func(a, b *ingest.Record) uint8
 }
 
 // Level returns the index in Levels of the pair's level.
@@ -68,7 +75,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "swapped", M: 0.005, U: 0.0001, Agree: true},
 			{Name: "jw80", M: 0.015, U: 0.03},
 			{Name: "different", M: 0.02, U: 0.935},
-		}, level: forenameLevel},
+		}, Cost: 70, level: forenameLevel},
 		{Name: "surname", Fields: []string{"surname"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.85, U: 0.005, Agree: true},
 			{Name: "part", M: 0.02, U: 0.0005, Agree: true},
@@ -77,7 +84,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "swapped", M: 0.005, U: 0.0001, Agree: true},
 			{Name: "jw80", M: 0.02, U: 0.02},
 			{Name: "different", M: 0.025, U: 0.9679},
-		}, level: surnameLevel},
+		}, Cost: 70, level: surnameLevel},
 		{Name: "dob", Fields: []string{"dob"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.88, U: 0.0001, Agree: true},
 			{Name: "day-month-swapped", M: 0.02, U: 0.00001, Agree: true},
@@ -86,18 +93,18 @@ func PersonComparisons() []*Comparison {
 			{Name: "within-a-year", M: 0.02, U: 0.02},
 			{Name: "generation-apart", M: 0.0005, U: 0.5},
 			{Name: "different", M: 0.0195, U: 0.4774},
-		}, level: dobLevel},
+		}, Cost: 8, level: dobLevel},
 		{Name: "ni_number", Fields: []string{"ni_number"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.95, U: 0.00001, Agree: true},
 			{Name: "one-off", M: 0.03, U: 0.0001, Agree: true},
 			{Name: "invalid", M: 0.01, U: 0.01},
 			{Name: "different", M: 0.01, U: 0.98989},
-		}, level: niLevel},
+		}, Cost: 5, level: niLevel},
 		{Name: "other_id", Fields: []string{"other_id"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.9, U: 0.0001, Agree: true},
 			{Name: "one-off", M: 0.05, U: 0.001, Agree: true},
 			{Name: "different", M: 0.05, U: 0.9989},
-		}, level: otherIDLevel},
+		}, Cost: 13, level: otherIDLevel},
 		{Name: "postcode", Household: true, Fields: []string{"postcode"}, Levels: []Level{nullLevel,
 			{Name: "unit", M: 0.8, U: 0.001, Agree: true},
 			{Name: "sector", M: 0.05, U: 0.01, Agree: true},
@@ -105,7 +112,7 @@ func PersonComparisons() []*Comparison {
 			{Name: "district", M: 0.03, U: 0.05},
 			{Name: "area", M: 0.02, U: 0.1},
 			{Name: "different", M: 0.05, U: 0.834},
-		}, level: postcodeLevel},
+		}, Cost: 40, level: postcodeLevel},
 		{Name: "address", Household: true, Fields: []string{"address_1", "address_2", "address_3", "address_4", "address_5"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.75, U: 0.0005, Agree: true},
 			{Name: "number-street-fuzzy", M: 0.1, U: 0.0005, Agree: true},
@@ -113,20 +120,20 @@ func PersonComparisons() []*Comparison {
 			{Name: "street", M: 0.04, U: 0.005, Agree: true},
 			{Name: "number", M: 0.03, U: 0.05},
 			{Name: "different", M: 0.07, U: 0.944},
-		}, level: addressLevel},
+		}, Cost: 40, level: addressLevel},
 		{Name: "town", Household: true, Fields: []string{"town"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.85, U: 0.01, Agree: true},
 			{Name: "jw92", M: 0.08, U: 0.005, Agree: true},
 			{Name: "different", M: 0.07, U: 0.985},
-		}, level: townLevel},
+		}, Cost: 8, level: townLevel},
 		{Name: "uprn", Household: true, Fields: []string{"uprn"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.9, U: 0.0001, Agree: true},
 			{Name: "different", M: 0.1, U: 0.9999},
-		}, level: uprnLevel},
+		}, Cost: 6, level: uprnLevel},
 		{Name: "bank", Household: true, Fields: []string{"account_number"}, Levels: []Level{nullLevel,
 			{Name: "exact", M: 0.7, U: 0.00001, Agree: true},
 			{Name: "different", M: 0.3, U: 0.99999},
-		}, level: bankLevel},
+		}, Cost: 12, level: bankLevel},
 	}
 }
 

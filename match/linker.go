@@ -363,22 +363,32 @@ func foldKey(h uint64) blockKey {
 	return k
 }
 
-// blockIndex finds the right-hand records that share a blocking key: the
-// records with a key, sorted by key and then record, and each key's run
-// found by binary search within its bucket. It takes 8 bytes a record,
-// where a map of slices took some 60, and the oversized blocks are noted
-// once.
+// blockIndex finds the right-hand records that share a blocking key: an
+// entry key<<32 | record for each record with a key, sorted (by key, then
+// record), each key's run found by binary search within its bucket. Key
+// and record sit side by side, so finding a block costs a cache miss for
+// its bucket and one for its entries, where separate arrays of keys and
+// records cost one more. It takes 8 bytes a record, where a map of slices
+// took some 60, and the oversized blocks are noted once.
 type blockIndex struct {
-	keys []blockKey        // sorted
-	ids  []int32           // the record of keys[i]
-	big  map[blockKey]bool // keys whose block is over the cap (usually none)
-	// starts[b] is where the keys whose top bits are b begin (keys are
-	// hashes, so the buckets are even): a search starts within a bucket of
-	// a few keys instead of the whole index, a cache miss or two instead
-	// of a dozen.
+	entries []uint64          // key<<32 | record, sorted
+	big     map[blockKey]bool // keys whose block is over the cap (usually none)
+	// starts[b] is where the entries whose keys' top bits are b begin
+	// (keys are hashes, so the buckets are even): a search starts within
+	// a bucket of a few entries instead of the whole index.
 	starts []int32
 	shift  uint // key >> shift is its bucket
 }
+
+// blockRun is one key's entries in a blockIndex, in record order (shared:
+// do not modify). entryRecord gives each entry's record.
+type blockRun []uint64
+
+// entryRecord is the record of a blockIndex entry.
+func entryRecord(e uint64) int32 { return int32(uint32(e)) }
+
+// entryKey is the key of a blockIndex entry.
+func entryKey(e uint64) blockKey { return blockKey(e >> 32) }
 
 // bucketBits is how many of a key's top bits pick its bucket: about one
 // bucket for every 8 keys, between 2^4 and 2^20 buckets.
@@ -391,8 +401,6 @@ func bucketBits(n int) uint {
 }
 
 func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
-	// Each entry is key<<32 | record, so that sorting the numbers sorts
-	// by key and then record.
 	var es []uint64
 	for r, key := range keys {
 		if key != 0 {
@@ -400,63 +408,55 @@ func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
 		}
 	}
 	slices.Sort(es)
-	b := blockIndex{keys: make([]blockKey, len(es)), ids: make([]int32, len(es)), big: map[blockKey]bool{}}
-	for i, e := range es {
-		b.keys[i], b.ids[i] = blockKey(e>>32), int32(uint32(e))
-	}
+	b := blockIndex{entries: es, big: map[blockKey]bool{}}
 	bits := bucketBits(len(es))
 	b.shift = 32 - bits
 	b.starts = make([]int32, 1<<bits+1)
-	for _, key := range b.keys {
-		b.starts[key>>b.shift+1]++
+	for _, e := range es {
+		b.starts[entryKey(e)>>b.shift+1]++
 	}
 	for i := 1; i < len(b.starts); i++ {
 		b.starts[i] += b.starts[i-1]
 	}
-	for i := 0; i < len(b.keys); {
+	for i := 0; i < len(es); {
 		j := i
-		for j < len(b.keys) && b.keys[j] == b.keys[i] {
+		for j < len(es) && entryKey(es[j]) == entryKey(es[i]) {
 			j++
 		}
 		if j-i > maxBlock {
-			b.big[b.keys[i]] = true
+			b.big[entryKey(es[i])] = true
 		}
 		i = j
 	}
 	return b
 }
 
-// block returns the records with key, ascending (shared: do not modify).
-func (b *blockIndex) block(key blockKey) []int32 {
-	if len(b.keys) == 0 {
+// block returns the entries with key, in record order.
+func (b *blockIndex) block(key blockKey) blockRun {
+	if len(b.entries) == 0 {
 		return nil
 	}
 	bucket := key >> b.shift
 	first, end := int(b.starts[bucket]), int(b.starts[bucket+1])
-	i, found := slices.BinarySearch(b.keys[first:end], key)
-	if !found {
+	// The first entry of key, if any, is where key<<32 (record 0) would go.
+	i, _ := slices.BinarySearch(b.entries[first:end], uint64(key)<<32)
+	lo := first + i
+	if lo == end || entryKey(b.entries[lo]) != key {
 		return nil
 	}
-	lo := first + i
 	// The end of the run: most blocks are a record or two, so step
 	// first, and search only a long run.
 	hi := lo + 1
-	for hi < end && hi-lo < 8 && b.keys[hi] == key {
+	for hi < end && hi-lo < 8 && entryKey(b.entries[hi]) == key {
 		hi++
 	}
 	if hi-lo == 8 {
-		i, j := hi, end
-		for i < j {
-			h := int(uint(i+j) >> 1)
-			if b.keys[h] == key {
-				i = h + 1
-			} else {
-				j = h
-			}
-		}
-		hi = i
+		// Records are below 1<<31, so every entry of key sorts before
+		// this and every entry of a larger key after it.
+		j, _ := slices.BinarySearch(b.entries[hi:end], uint64(key)<<32|1<<31)
+		hi += j
 	}
-	return b.ids[lo:hi]
+	return b.entries[lo:hi]
 }
 
 // warm reads, for each right record in found (record<<8 | rule), the
@@ -513,7 +513,8 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 				st.CappedPairs[ri] += int64(len(block))
 				continue
 			}
-			for _, r := range block {
+			for _, e := range block {
+				r := entryRecord(e)
 				if k.Dedupe && int(r) <= l {
 					continue
 				}
@@ -575,7 +576,8 @@ func (k *Linker) SamePersonAt(l int32) []int32 {
 		if key == 0 || k.index[ri].big[key] {
 			continue
 		}
-		for _, r := range k.index[ri].block(key) {
+		for _, e := range k.index[ri].block(key) {
+			r := entryRecord(e)
 			b := &k.Right.Records[r]
 			if !seen[r] && householdOf(a).same(householdOf(b)) && k.samePerson.Same(a, b) {
 				seen[r] = true
@@ -610,7 +612,10 @@ type bound struct {
 	on   bool       // false: compare every pair in full (no finite threshold, or a model Score cannot bound)
 	need float64    // the weight the threshold asks for, less a margin for rounding
 	base [2]float64 // [household]: the prior's weight, with the household's when it applies
-	// rest[hh][ci] is the most comparisons ci and after can add together.
+	// order is the comparisons in the order they are tried: cheapest
+	// first (Comparison.Cost), then as listed.
+	order []int
+	// rest[hh][i] is the most comparisons order[i:] can add together.
 	rest   [2][]float64
 	tfMost []float64 // by comparison: the largest term-frequency adjustment (0 when none)
 	model  *Model
@@ -630,14 +635,20 @@ func (k *Linker) newBound(model *Model, threshold float64) *bound {
 		b.tfMost[k.tf[i].comp] = maxTFAdjust
 	}
 	n := len(k.Comparisons)
+	b.order = make([]int, n)
+	for i := range b.order {
+		b.order[i] = i
+	}
+	slices.SortStableFunc(b.order, func(x, y int) int { return cmp.Compare(k.Comparisons[x].Cost, k.Comparisons[y].Cost) })
 	for hh := range 2 {
 		b.rest[hh] = make([]float64, n+1)
-		for ci := n - 1; ci >= 0; ci-- {
+		for i := n - 1; i >= 0; i-- {
+			ci := b.order[i]
 			most := math.Inf(-1)
 			for l := range model.Comparisons[ci].Levels {
 				most = max(most, b.contribution(model, hh == 1, ci, uint8(l)))
 			}
-			b.rest[hh][ci] = b.rest[hh][ci+1] + most
+			b.rest[hh][i] = b.rest[hh][i+1] + most
 		}
 	}
 	b.model = model
@@ -675,11 +686,11 @@ func (k *Linker) compareUpTo(l, r int32, levels []uint8, b *bound, household boo
 	}
 	a, c := &k.Left.Records[l], &k.Right.Records[r]
 	w := b.base[hh]
-	for ci, cmp := range k.Comparisons {
-		if w+b.rest[hh][ci] < b.need {
+	for i, ci := range b.order {
+		if w+b.rest[hh][i] < b.need {
 			return false
 		}
-		lv := cmp.level(a, c)
+		lv := k.Comparisons[ci].level(a, c)
 		levels[ci] = lv
 		w += b.contribution(b.model, household, ci, lv)
 	}
@@ -753,7 +764,8 @@ func (k *Linker) CountSessionPatterns(lo, hi int, rules []int, counts []map[uint
 			if len(block) > k.MaxBlock {
 				continue
 			}
-			for _, r := range block {
+			for _, e := range block {
+				r := entryRecord(e)
 				if k.Dedupe && int(r) <= l {
 					continue
 				}
