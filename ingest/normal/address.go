@@ -64,7 +64,7 @@ func (sc *Scratch) ParseAddress(lines []string) Address {
 	for _, l := range lines {
 		l = sc.Fold(l)
 		for len(l) > 0 {
-			k := strings.IndexAny(l, ",;")
+			k := lineBreak(l)
 			seg := l
 			if k >= 0 {
 				seg, l = l[:k], l[k+1:]
@@ -139,6 +139,18 @@ func (sc *Scratch) ParseAddress(lines []string) Address {
 	a.Locality = joinStd(ar, locality)
 	sc.name, sc.locality = name[:0], locality[:0]
 	return a
+}
+
+// lineBreak is the position of the first comma or semicolon in s (they
+// separate an address line's parts), or -1. strings.IndexAny builds its
+// set of bytes at every call, a quarter of an address's time.
+func lineBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' || s[i] == ';' {
+			return i
+		}
+	}
+	return -1
 }
 
 // dropDashes removes the "-" words that did not join a number range.
@@ -252,7 +264,12 @@ func addressWords(a *arena.Arena, words []string, s string) []string {
 // appendAddressWord appends w without leading or trailing hyphens and
 // slashes; nothing when nothing is left.
 func appendAddressWord(words []string, w string) []string {
-	w = strings.Trim(w, "-/")
+	for len(w) > 0 && (w[0] == '-' || w[0] == '/') {
+		w = w[1:]
+	}
+	for len(w) > 0 && (w[len(w)-1] == '-' || w[len(w)-1] == '/') {
+		w = w[:len(w)-1]
+	}
 	if w == "" {
 		return words
 	}
