@@ -3,9 +3,12 @@ package ingest
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/nfi-engine/nfi/ingest/arena"
 	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/phonetic"
 )
 
 // payrollParser maps the payroll header the tests below use.
@@ -120,6 +123,71 @@ func TestParseFlag(t *testing.T) {
 		}
 		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
 			t.Errorf("flag %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+		}
+	}
+}
+
+// TestMetaCacheAgrees parses many rows whose names repeat with one
+// Scratch, so that most phonetic keys come from its cache, and checks each
+// record's forms against the same row parsed with a Scratch of its own
+// (an empty cache).
+func TestMetaCacheAgrees(t *testing.T) {
+	p := payrollParser(t)
+	rows := append(payrollRows(3000), messyRows...)
+	var sc Scratch
+	for i, row := range rows {
+		var got, want Record
+		if err := p.Parse(&sc, i+2, row, &got); err != nil {
+			t.Fatalf("row %d: %v", i, err)
+		}
+		if err := p.Parse(nil, i+2, row, &want); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := got.Person.Forms(), want.Person.Forms(); !reflect.DeepEqual(a, b) {
+			t.Fatalf("row %d person forms:\n got %+v\nwant %+v", i, a, b)
+		}
+	}
+	if n := len(sc.meta.keys); n == 0 || n > len(benchForenames)+len(benchSurnames)+2*len(messyRows) {
+		t.Errorf("cache holds %d names, want one for each distinct name", n)
+	}
+}
+
+// TestMetaCache checks that a cached key equals the encoder's, whether the
+// name is new or held, that neither a held name nor its key is written
+// over when the row's memory is reused, and that the cache stops growing
+// at metaCacheMax while still giving the right keys.
+func TestMetaCache(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"SMITH", "SM0"}, {"SCHMIDT", "XMT"}, {"WILLIAMS", "ALMS"}, {"THOMAS", "TMS"},
+		{"JACKSON", "JKSN"}, {"", ""}, {"O BRIEN", "APRN"}, {"ZOE", "S"},
+	}
+	var c metaCache
+	var temp arena.Arena
+	for round := range 3 {
+		for _, tt := range tests {
+			temp.Reset()
+			name := temp.Copy(tt.name) // the name in passing memory, as the parser's are
+			if got := c.primary(&temp, name); got != tt.want {
+				t.Errorf("round %d: %q = %q, want %q", round, tt.name, got, tt.want)
+			}
+			temp.Reset()
+			_ = temp.String(append(temp.Append(64), strings.Repeat("#", 64)...)) // write over the row's memory
+		}
+	}
+	for i := range metaCacheMax + 1000 {
+		temp.Reset()
+		name := fmt.Sprintf("NAME%c%c%d", 'A'+i%26, 'A'+i/26%26, i)
+		want, _ := phonetic.DoubleMetaphone(name)
+		if got := c.primary(&temp, name); got != want {
+			t.Fatalf("%q = %q, want %q", name, got, want)
+		}
+	}
+	if n := len(c.keys); n != metaCacheMax {
+		t.Errorf("cache holds %d names, want at most %d", n, metaCacheMax)
+	}
+	for _, tt := range tests { // still held, still right
+		if got := c.primary(&temp, tt.name); got != tt.want {
+			t.Errorf("after filling: %q = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
