@@ -54,7 +54,6 @@ type QualityCounter struct {
 	// does not supply.
 	seen                   []*distinctCounter
 	filled, blank, invalid []int
-	duplicateKeys          int
 }
 
 // NewQualityCounter starts counting for a dataset of kind whose file
@@ -72,13 +71,23 @@ func NewQualityCounter(kind *Kind, mapped []bool) *QualityCounter {
 	return c
 }
 
-// Add counts one accepted record.
+// Add counts one accepted record. It walks the record's packed values in
+// one pass, hashing each value of a supplied field once.
 func (c *QualityCounter) Add(r *Record) {
-	for fi := range min(r.NumValues(), len(c.seen)) {
+	vs := r.values
+	n := min(packedLen(vs), len(c.seen))
+	if n == 0 {
+		return
+	}
+	texts := 2 + int(vs[0])*int(vs[1])
+	start := texts
+	for fi := range n {
+		end := texts + packedEnd(vs, fi)
+		v := vs[start:end]
+		start = end
 		if c.seen[fi] == nil {
 			continue
 		}
-		v := r.Value(fi)
 		if v == "" {
 			c.blank[fi]++
 			continue
@@ -87,9 +96,7 @@ func (c *QualityCounter) Add(r *Record) {
 		if r.Invalid&(1<<uint(fi)) != 0 {
 			c.invalid[fi]++
 		}
-		if c.seen[fi].add(maphash.String(c.seed, v)) == 2 && fi == 0 {
-			c.duplicateKeys++
-		}
+		c.seen[fi].add(maphash.String(c.seed, v))
 	}
 }
 
@@ -97,7 +104,7 @@ func (c *QualityCounter) Add(r *Record) {
 // and Rejects give the row counts) as mapped by m (nil: no column names).
 func (c *QualityCounter) Quality(d *Dataset, m *Mapping) Quality {
 	q := Quality{Dataset: d.Name, Kind: d.Kind.Name, Path: d.Path, Read: d.Read, Accepted: len(d.Records), Rejected: d.Rejects,
-		DuplicateKeys: c.duplicateKeys, Fields: make([]FieldQuality, len(d.Kind.Fields))}
+		Fields: make([]FieldQuality, len(d.Kind.Fields))}
 	for fi, f := range d.Kind.Fields {
 		fq := FieldQuality{Field: f.Name, Mapped: c.seen[fi] != nil}
 		if m != nil && m.Col[fi] >= 0 {
@@ -105,7 +112,11 @@ func (c *QualityCounter) Quality(d *Dataset, m *Mapping) Quality {
 		}
 		if fq.Mapped {
 			fq.Filled, fq.Blank, fq.Invalid = c.filled[fi], c.blank[fi], c.invalid[fi]
-			fq.Distinct, fq.DistinctEstimated = c.seen[fi].count()
+			var repeated int
+			fq.Distinct, fq.DistinctEstimated, repeated = c.seen[fi].count()
+			if fi == 0 {
+				q.DuplicateKeys = repeated
+			}
 		}
 		q.Fields[fi] = fq
 	}
@@ -115,24 +126,31 @@ func (c *QualityCounter) Quality(d *Dataset, m *Mapping) Quality {
 // hashSet holds distinct 64-bit hashes in one flat table probed linearly,
 // each with a flag saying it was added more than once. Counting a million
 // references' distinct values this way takes one cache miss a value, where
-// a map took several: it was a fifth of the time spent reading.
+// a map took several: it was a fifth of the time spent reading. A hash's
+// home slot is given by its top bits, so the table is kept in about the
+// order of its hashes, and growing it reads the old table and writes the
+// new one front to back instead of at random.
 type hashSet struct {
 	slots []uint64 // 0 = empty; else the hash with bit 0 cleared, bit 0 set once it is added again
 	n     int      // distinct hashes held
+	shift uint     // 64 less log2(len(slots)): a hash's home slot is h >> shift
 }
+
+// minHashSlots is the fewest slots a hashSet has once it holds a hash.
+const minHashSlots = 1024
 
 // add adds a hash and says how often it has now been seen: 1, 2, or 3 for
 // any more.
 func (s *hashSet) add(h uint64) int {
 	if 4*(s.n+1) > 3*len(s.slots) {
-		s.grow()
+		s.resize(max(minHashSlots, 2*len(s.slots)))
 	}
 	h &^= 1
 	if h == 0 {
 		h = 2 // 0 marks an empty slot
 	}
 	mask := uint64(len(s.slots) - 1)
-	for i := h >> 1 & mask; ; i = (i + 1) & mask {
+	for i := h >> s.shift; ; i = (i + 1) & mask {
 		switch v := s.slots[i]; {
 		case v == 0:
 			s.slots[i] = h
@@ -149,22 +167,80 @@ func (s *hashSet) add(h uint64) int {
 	}
 }
 
-// grow doubles the table (to 1,024 slots at first) and puts every hash
-// back.
-func (s *hashSet) grow() {
+// resize moves the hashes held to a table of size slots, a power of two
+// with room for them.
+func (s *hashSet) resize(size int) {
 	old := s.slots
-	s.slots = make([]uint64, max(1024, 2*len(old)))
-	mask := uint64(len(s.slots) - 1)
+	s.slots = make([]uint64, size)
+	s.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	mask := uint64(size - 1)
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		i := v >> 1 & mask
+		i := v >> s.shift
 		for s.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
 		s.slots[i] = v
 	}
+}
+
+// reset empties the set and makes room for n hashes without growing.
+func (s *hashSet) reset(n int) {
+	size := minHashSlots
+	for 3*size < 4*(n+1) {
+		size *= 2
+	}
+	if size != len(s.slots) {
+		s.slots = nil
+		s.resize(size)
+	} else {
+		clear(s.slots)
+	}
+	s.n = 0
+}
+
+// hashLog keeps every hash it is given, in lists by the hash's low bits,
+// and counts them only when asked. A reference is counted exactly (for its
+// duplicates) and nearly every one is new, so a table of them took a cache
+// miss for each record and grew, moving everything, a dozen times; a list
+// is appended to in order, and each list, about a 256th of the hashes, is
+// counted in a table that stays in the cache (a table places hashes by
+// their top bits, which the lists do not split on). Its memory is eight
+// bytes a hash, less than the table's.
+type hashLog struct {
+	parts [256][]uint64
+}
+
+// add keeps a hash, made the one a hashSet would hold for it (bit 0
+// cleared, 0 made 2), so that hashes a hashSet holds as one share a list.
+func (l *hashLog) add(h uint64) {
+	h &^= 1
+	if h == 0 {
+		h = 2
+	}
+	p := &l.parts[h>>1&255]
+	*p = append(*p, h)
+}
+
+// count returns how many distinct hashes were kept, and how many of them
+// were kept more than once, as a hashSet given them all would count them.
+func (l *hashLog) count() (distinct, repeated int) {
+	var s hashSet
+	for _, part := range l.parts {
+		if len(part) == 0 {
+			continue
+		}
+		s.reset(len(part))
+		for _, h := range part {
+			if s.add(h) == 2 {
+				repeated++
+			}
+		}
+		distinct += s.n
+	}
+	return distinct, repeated
 }
 
 // exactDistinct is how many distinct values of a field are held exactly
@@ -175,40 +251,48 @@ func (s *hashSet) grow() {
 const exactDistinct = 1 << 16
 
 // distinctCounter counts a field's distinct values (hashed): exactly in a
-// hashSet up to exactDistinct of them, then, unless exactOnly, by a
-// HyperLogLog estimate.
+// hashSet up to exactDistinct of them, then by a HyperLogLog estimate; or,
+// when exactOnly (the reference), exactly however many, in a hashLog.
 type distinctCounter struct {
 	exactOnly bool
 	exact     hashSet
+	log       hashLog      // the hashes, when exactOnly
 	hll       *hyperLogLog // nil while exact
 }
 
-// add counts a value's hash and says, while the count is exact, how often
-// it has now been seen (1, 2, or 3 for more); 0 once it is estimated.
-func (c *distinctCounter) add(h uint64) int {
-	if c.hll != nil {
+// add counts a value's hash.
+func (c *distinctCounter) add(h uint64) {
+	switch {
+	case c.exactOnly:
+		c.log.add(h)
+	case c.hll != nil:
 		c.hll.add(h)
-		return 0
-	}
-	seen := c.exact.add(h)
-	if !c.exactOnly && c.exact.n > exactDistinct {
-		c.hll = newHyperLogLog()
-		for _, v := range c.exact.slots {
-			if v != 0 {
-				c.hll.add(v)
+	default:
+		c.exact.add(h)
+		if c.exact.n > exactDistinct {
+			c.hll = newHyperLogLog()
+			for _, v := range c.exact.slots {
+				if v != 0 {
+					c.hll.add(v)
+				}
 			}
+			c.exact = hashSet{}
 		}
-		c.exact = hashSet{}
 	}
-	return seen
 }
 
-// count returns the distinct values counted and whether it is an estimate.
-func (c *distinctCounter) count() (int, bool) {
-	if c.hll != nil {
-		return c.hll.estimate(), true
+// count returns the distinct values counted, whether that is an estimate,
+// and, when exactOnly, how many of the values were counted more than once
+// (else 0).
+func (c *distinctCounter) count() (distinct int, estimated bool, repeated int) {
+	switch {
+	case c.exactOnly:
+		distinct, repeated = c.log.count()
+		return distinct, false, repeated
+	case c.hll != nil:
+		return c.hll.estimate(), true, 0
 	}
-	return c.exact.n, false
+	return c.exact.n, false, 0
 }
 
 // hyperLogLog estimates how many distinct 64-bit hashes it has been given
