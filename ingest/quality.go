@@ -207,8 +207,9 @@ func (s *hashSet) reset(n int) {
 // miss for each record and grew, moving everything, a dozen times; a list
 // is appended to in order, and each list, about a 256th of the hashes, is
 // counted in a table that stays in the cache (a table places hashes by
-// their top bits, which the lists do not split on). Its memory is eight
-// bytes a hash, less than the table's.
+// their top bits, which the lists do not split on). Its memory is 8 to 16
+// bytes a hash (the lists grow by doubling), less than the table's 11 to
+// 21.
 type hashLog struct {
 	parts [256][]uint64
 }
