@@ -20,30 +20,59 @@ func packStrings(a *arena.Arena, vs []string) string {
 	for _, v := range vs {
 		total += len(v)
 	}
-	w := 1
-	switch {
-	case total > 0xFFFF:
-		w = 4
-	case total > 0xFF:
-		w = 2
-	}
+	w := packWidth(total)
 	b := a.Append(2 + len(vs)*w + total)
 	b = append(b, byte(len(vs)), byte(w))
 	end := 0
 	for _, v := range vs {
 		end += len(v)
-		b = append(b, byte(end))
-		if w >= 2 {
-			b = append(b, byte(end>>8))
-		}
-		if w == 4 {
-			b = append(b, byte(end>>16), byte(end>>24))
-		}
+		b = appendPackEnd(b, w, end)
 	}
 	for _, v := range vs {
 		b = append(b, v...)
 	}
 	return a.String(b)
+}
+
+// packTexts packs the texts laid end to end in texts, the i-th ending at
+// ends[i], as packStrings packs them, held in a (nil: on the heap). The
+// parser builds a row's values this way, so packing them is one copy.
+func packTexts(a *arena.Arena, ends []int, texts []byte) string {
+	if len(ends) > 255 {
+		panic("ingest: at most 255 strings pack into one")
+	}
+	w := packWidth(len(texts))
+	b := a.Append(2 + len(ends)*w + len(texts))
+	b = append(b, byte(len(ends)), byte(w))
+	for _, end := range ends {
+		b = appendPackEnd(b, w, end)
+	}
+	b = append(b, texts...)
+	return a.String(b)
+}
+
+// packWidth is the width of each offset of a packing whose texts total
+// total bytes.
+func packWidth(total int) int {
+	switch {
+	case total > 0xFFFF:
+		return 4
+	case total > 0xFF:
+		return 2
+	}
+	return 1
+}
+
+// appendPackEnd appends the offset end, w bytes wide, little-endian.
+func appendPackEnd(b []byte, w, end int) []byte {
+	b = append(b, byte(end))
+	if w >= 2 {
+		b = append(b, byte(end>>8))
+	}
+	if w == 4 {
+		b = append(b, byte(end>>16), byte(end>>24))
+	}
+	return b
 }
 
 // packedLen is how many strings s packs (0 for "").

@@ -64,6 +64,10 @@ type Scratch struct {
 	meta  metaCache
 	lines []string // a row's address lines
 	parts []string // a row's surname parts, keyed
+	// A row's canonical values, one after another, and where each ends,
+	// built by ParseValues and packed into keep in one copy.
+	texts []byte
+	ends  []int
 }
 
 // metaCacheMax is how many names a Scratch's metaCache holds at most. A
@@ -204,6 +208,11 @@ func (p *Parser) Parse(sc *Scratch, line int, fields []string, rec *Record) erro
 // ParseValues fills rec's canonical values from one row, checking required
 // fields, but not its normalised forms (see Normalise). A non-nil error is
 // as Parse's.
+//
+// Each value's canonical text is appended to one buffer of the Scratch, its
+// end noted beside it, and the record's packed values are then the header
+// and that buffer, copied into the lasting arena at once: there is no slice
+// of strings to clear and fill (with write barriers) and pack a row.
 func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record) error {
 	if sc == nil {
 		sc = new(Scratch)
@@ -211,24 +220,24 @@ func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record
 	sc.temp.Reset()
 	k := p.m.Kind
 	*rec = Record{Line: line}
-	var scratch [64]string
-	vals := scratch[:0]
-	if len(k.Fields) > len(scratch) {
-		vals = make([]string, 0, len(k.Fields))
-	}
-	vals = vals[:len(k.Fields)]
-	for fi, f := range k.Fields {
+	texts, ends := sc.texts[:0], sc.ends[:0]
+	defer func() { sc.texts, sc.ends = texts, ends }() // keep what they grew to
+	for fi := range k.Fields {
+		f := &k.Fields[fi]
 		col := p.m.Col[fi]
 		if col < 0 || col >= len(fields) {
+			ends = append(ends, len(texts))
 			continue
 		}
 		raw := strings.TrimSpace(fields[col])
-		canon, ok := p.value(&sc.temp, fi, f.Type, raw)
+		start := len(texts)
+		var ok bool
+		texts, ok = p.value(&sc.temp, texts, fi, f.Type, raw)
+		ends = append(ends, len(texts))
 		if !ok {
 			rec.Invalid |= 1 << uint(fi)
 		}
-		vals[fi] = canon
-		if f.Required && (canon == "" || !ok) {
+		if f.Required && (len(texts) == start || !ok) {
 			reason := ErrBlankRequired
 			if raw != "" {
 				reason = ErrInvalid
@@ -239,7 +248,7 @@ func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record
 	if len(p.oneOf) > 0 {
 		have := false
 		for _, fi := range p.oneOf {
-			if fi >= 0 && vals[fi] != "" {
+			if fi >= 0 && ends[fi] > textStart(ends, fi) {
 				have = true
 			}
 		}
@@ -251,8 +260,17 @@ func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record
 			return &source.Error{File: p.file, Line: line, Field: strings.Join(k.NeedsOneOf, "/"), Err: reason}
 		}
 	}
-	rec.values = packStrings(&sc.keep, vals)
+	rec.values = packTexts(&sc.keep, ends, texts)
 	return nil
+}
+
+// textStart is where the i-th text of ends starts: where the one before it
+// ends, or 0.
+func textStart(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
 }
 
 // Normalise builds the normalised forms that matching compares from the
@@ -325,66 +343,61 @@ func (p *Parser) payment(rec *Record) {
 	rec.Payment = pm
 }
 
-// value returns the canonical text of one raw value, held in a when it is
-// new text, and whether it is valid. Blank is valid (and "").
-func (p *Parser) value(a *arena.Arena, fi int, t Type, raw string) (string, bool) {
+// value appends the canonical text of one raw value to dst and says
+// whether it is valid; blank is valid (and appends nothing). temp holds
+// any passing text it needs.
+func (p *Parser) value(temp *arena.Arena, dst []byte, fi int, t Type, raw string) ([]byte, bool) {
 	if raw == "" {
-		return "", true
+		return dst, true
 	}
-	var b []byte
-	var ok bool
 	switch t {
 	case Date:
 		d, err := p.dates[fi].Parse(raw)
 		if err != nil {
-			return raw, false
+			return append(dst, raw...), false
 		}
-		return a.String(d.AppendISO(a.Append(10))), true
+		return d.AppendISO(dst), true
 	case Money:
 		pence, ok, err := value.ParseMoney(raw, p.money)
 		if err != nil {
-			return raw, false
+			return append(dst, raw...), false
 		}
 		if !ok {
-			return "", true
+			return dst, true
 		}
-		return a.String(strconv.AppendInt(a.Append(20), pence, 10)), true
+		return strconv.AppendInt(dst, pence, 10), true
 	case NINumber:
-		b, ok = value.AppendNI(a.Append(len(raw)), raw)
-		return a.String(b), ok
+		return value.AppendNI(dst, raw)
 	case Postcode:
-		b, ok = value.AppendPostcode(a.Append(len(raw)+1), raw)
-		return a.String(b), ok
+		return value.AppendPostcode(dst, raw)
 	case SortCode:
-		b, ok = value.AppendSortCode(a.Append(len(raw)), raw)
-		return a.String(b), ok
+		return value.AppendSortCode(dst, raw)
 	case Account:
-		b, ok = value.AppendAccount(a.Append(len(raw)), raw)
-		return a.String(b), ok
+		return value.AppendAccount(dst, raw)
 	case Flag:
-		switch upper(a, raw) {
+		switch upper(temp, raw) {
 		case "Y", "YES", "TRUE", "T", "1":
-			return "Y", true
+			return append(dst, 'Y'), true
 		case "N", "NO", "FALSE", "F", "0":
-			return "N", true
+			return append(dst, 'N'), true
 		}
-		return raw, false
+		return append(dst, raw...), false
 	case UPRN:
 		for i := 0; i < len(raw); i++ {
 			if raw[i] < '0' || raw[i] > '9' {
-				return raw, false
+				return append(dst, raw...), false
 			}
 		}
-		return strings.TrimLeft(raw, "0"), true
+		return append(dst, strings.TrimLeft(raw, "0")...), true
 	case Text, NameText:
-		return collapseSpaces(a, raw), true
+		return appendCollapsed(dst, raw), true
 	}
-	return raw, true
+	return append(dst, raw...), true
 }
 
-// collapseSpaces turns runs of white space into one space, held in a; it
-// returns s itself when there is nothing to change.
-func collapseSpaces(a *arena.Arena, s string) string {
+// appendCollapsed appends s to dst with runs of white space turned into
+// one space.
+func appendCollapsed(dst []byte, s string) []byte {
 	prev := false
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -396,16 +409,16 @@ func collapseSpaces(a *arena.Arena, s string) string {
 		prev = sp
 	}
 	if clean {
-		return s
+		return append(dst, s...)
 	}
-	b := a.Append(len(s))
+	start := len(dst)
 	for _, w := range strings.Fields(s) {
-		if len(b) > 0 {
-			b = append(b, ' ')
+		if len(dst) > start {
+			dst = append(dst, ' ')
 		}
-		b = append(b, w...)
+		dst = append(dst, w...)
 	}
-	return a.String(b)
+	return dst
 }
 
 // person builds the normalised person forms of rec, the passing strings

@@ -10,7 +10,9 @@ import (
 )
 
 // TestRecordValues checks that packed values come back as they were set,
-// with narrow and wide offsets, and that fields out of range read blank.
+// with narrow and wide offsets, that fields out of range read blank, and
+// that packing the values laid end to end (as the parser does) gives the
+// same bytes.
 func TestRecordValues(t *testing.T) {
 	long := strings.Repeat("x", 70_000) // past 64 KiB: wide offsets
 	tests := []struct {
@@ -43,6 +45,9 @@ func TestRecordValues(t *testing.T) {
 					t.Errorf("Value(%d) = %q, want blank", i, got)
 				}
 			}
+			if ends, texts := laidEndToEnd(tt.vals); packTexts(nil, ends, texts) != r.values {
+				t.Errorf("packTexts = %.40q, want %.40q", packTexts(nil, ends, texts), r.values)
+			}
 		})
 	}
 	var zero Record
@@ -71,7 +76,20 @@ func FuzzRecordValues(f *testing.F) {
 				t.Fatalf("Value(%d) = %q, want %q", i, got, want)
 			}
 		}
+		if ends, texts := laidEndToEnd(vals); packTexts(nil, ends, texts) != r.values {
+			t.Fatalf("packTexts = %q, want %q", packTexts(nil, ends, texts), r.values)
+		}
 	})
+}
+
+// laidEndToEnd gives where each of vs ends and their texts, one after
+// another, as ParseValues builds a row's values for packTexts.
+func laidEndToEnd(vs []string) (ends []int, texts []byte) {
+	for _, v := range vs {
+		texts = append(texts, v...)
+		ends = append(ends, len(texts))
+	}
+	return ends, texts
 }
 
 // TestPersonForms checks that a person's forms come back from the packed
