@@ -2,8 +2,6 @@ package source
 
 import (
 	"bufio"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -83,64 +81,54 @@ func detectDelimiter(sample []byte) rune {
 	return best
 }
 
-// delimited reads delimited text with encoding/csv.
+// delimited reads delimited text, split into records by a splitter.
 type delimited struct {
 	file     string
-	cr       *csv.Reader
+	s        *splitter
 	names    []string // header names (trimmed), without a trailing empty one
 	width    int      // fields in the header line, including a trailing empty one
 	trailing bool     // the header line ends with a delimiter
 	validate bool     // check UTF-8
 	maxField int
-	pending  *pendingRecord // a record read ahead after a quote error
-}
-
-// pendingRecord is a csv.Reader result read ahead of its turn.
-type pendingRecord struct {
-	rec []string
-	err error
 }
 
 // newDelimited reads the header and returns the reader positioned on the first data row.
 func newDelimited(br *bufio.Reader, path string, delim rune, opts Options, validate bool) (*delimited, []string, error) {
-	cr := csv.NewReader(br)
-	cr.Comma = delim
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	cr.LazyQuotes = false
-	d := &delimited{file: path, cr: cr, validate: validate, maxField: opts.maxField()}
+	s := newSplitter(br, delim)
+	d := &delimited{file: path, s: s, validate: validate, maxField: opts.maxField()}
 	for {
-		rec, err := d.record()
+		err := s.split()
 		if err == io.EOF {
 			return nil, nil, &Error{File: path, Err: ErrNoHeader}
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			if ferr := d.scan(rec, pe.StartLine); ferr != nil {
+		if qe, ok := err.(*splitError); ok {
+			if ferr := d.scan(); ferr != nil {
 				return nil, nil, ferr
 			}
-			qerr, _ := d.quoteError(pe)
+			qerr, _ := d.quoteError(qe)
 			return nil, nil, qerr
 		}
 		if err != nil {
 			return nil, nil, d.readError(err)
 		}
-		if blankRecord(rec) {
+		if blankString(s.recordText()) {
 			continue
 		}
-		line, _ := cr.FieldPos(0)
-		if ferr := d.scan(rec, line); ferr != nil {
+		if ferr := d.scan(); ferr != nil {
 			return nil, nil, ferr
 		}
-		for i, f := range rec {
-			if len(f) > d.maxField {
-				l, c := cr.FieldPos(i)
+		n := s.fields()
+		for i := range n {
+			if len(s.field(i)) > d.maxField {
+				l, c := s.pos(i)
 				return nil, nil, &Error{File: path, Line: l, Column: c, Err: withDetail(ErrFieldTooLong, "in the header row")}
 			}
 		}
-		names := make([]string, len(rec))
-		for i, f := range rec {
-			names[i] = strings.TrimSpace(f)
+		// The names are copied out of the text block, which they would
+		// otherwise keep alive as long as the reader.
+		names := make([]string, n)
+		for i := range n {
+			names[i] = strings.Clone(strings.TrimSpace(s.field(i)))
 		}
 		names[0] = strings.TrimPrefix(names[0], "\uFEFF")
 		d.width = len(names)
@@ -153,61 +141,56 @@ func newDelimited(br *bufio.Reader, path string, delim rune, opts Options, valid
 	}
 }
 
-// record returns the read-ahead record if there is one, else the next one.
-func (d *delimited) record() ([]string, error) {
-	if p := d.pending; p != nil {
-		d.pending = nil
-		return p.rec, p.err
-	}
-	return d.cr.Read()
-}
-
+// read returns the next row that is not blank, with its fields taken from
+// a; io.EOF at the end; or a fatal error (I/O, invalid UTF-8, a quoted field
+// that swallowed the rest of the file).
 func (d *delimited) read(a *arena) (Row, error) {
 	for {
-		rec, err := d.record()
+		err := d.s.split()
 		if err == io.EOF {
 			return Row{}, io.EOF
 		}
 		if err != nil {
-			var pe *csv.ParseError // declared here: errors.As moves it to the heap
-			if errors.As(err, &pe) {
-				return d.quoteRow(a, rec, pe)
+			if qe, ok := err.(*splitError); ok {
+				return d.quoteRow(a, qe)
 			}
 			return Row{}, d.readError(err)
 		}
-		if blankRecord(rec) {
-			continue
+		if blankString(d.s.recordText()) {
+			continue // every field is empty or white space
 		}
-		line, _ := d.cr.FieldPos(0)
-		if ferr := d.scan(rec, line); ferr != nil {
+		if ferr := d.scan(); ferr != nil {
 			return Row{}, ferr
 		}
-		return d.row(a, rec, line), nil
+		line, _ := d.s.pos(0)
+		return d.row(a, line), nil
 	}
 }
 
-// row checks a well-formed record against the header and copies it out.
-func (d *delimited) row(a *arena, rec []string, line int) Row {
-	n := len(rec)
+// row checks the well-formed record in the splitter against the header and
+// returns it, its fields taken from a.
+func (d *delimited) row(a *arena, line int) Row {
+	s := d.s
+	n := s.fields()
 	named := len(d.names)
 	switch {
-	case n == d.width && d.trailing && !blankString(rec[n-1]):
-		return Row{Line: line, Fields: a.copyOf(rec), Err: &Error{File: d.file, Line: line,
+	case n == d.width && d.trailing && !blankString(s.field(n-1)):
+		return Row{Line: line, Fields: s.record(a, n), Err: &Error{File: d.file, Line: line,
 			Err: withDetail(ErrFieldCount, "a value after the last named column")}}
 	case n == d.width, d.trailing && n == named:
 		// a good row, with or without the trailing delimiter the header has
 	default:
 		detail := strconv.Itoa(n) + ", header has " + strconv.Itoa(named)
-		if !d.trailing && n == d.width+1 && rec[n-1] == "" {
+		if !d.trailing && n == d.width+1 && s.field(n-1) == "" {
 			detail += " (the line ends with a delimiter and the header does not)"
 		}
-		return Row{Line: line, Fields: a.copyOf(rec), Err: &Error{File: d.file, Line: line,
+		return Row{Line: line, Fields: s.record(a, n), Err: &Error{File: d.file, Line: line,
 			Err: withDetail(ErrFieldCount, detail)}}
 	}
-	fields := a.copyOf(rec[:named])
+	fields := s.record(a, named)
 	for i, f := range fields {
 		if len(f) > d.maxField {
-			l, _ := d.cr.FieldPos(i)
+			l, _ := s.pos(i)
 			return Row{Line: line, Fields: fields, Err: &Error{File: d.file, Line: l, Field: d.names[i],
 				Err: withDetail(ErrFieldTooLong, strconv.Itoa(len(f))+" bytes, the limit is "+strconv.Itoa(d.maxField))}}
 		}
@@ -215,14 +198,15 @@ func (d *delimited) row(a *arena, rec []string, line int) Row {
 	return Row{Line: line, Fields: fields}
 }
 
-// quoteRow turns a csv quote error into a row error, or into a fatal error
-// when a quoted field ran on to the end of the file.
-func (d *delimited) quoteRow(a *arena, rec []string, pe *csv.ParseError) (Row, error) {
-	if ferr := d.scan(rec, pe.StartLine); ferr != nil {
+// quoteRow turns a quote error into a row error holding the fields read
+// before it, or into a fatal error when a quoted field ran on to the end of
+// the file.
+func (d *delimited) quoteRow(a *arena, qe *splitError) (Row, error) {
+	if ferr := d.scan(); ferr != nil {
 		return Row{}, ferr
 	}
-	row := Row{Line: pe.StartLine, Fields: a.copyOf(rec)} // copied before quoteError reads ahead
-	err, fatal := d.quoteError(pe)
+	row := Row{Line: qe.startLine, Fields: d.s.record(a, d.s.fields())} // taken before quoteError reads ahead
+	err, fatal := d.quoteError(qe)
 	if fatal {
 		return Row{}, err
 	}
@@ -230,34 +214,32 @@ func (d *delimited) quoteRow(a *arena, rec []string, pe *csv.ParseError) (Row, e
 	return row, nil
 }
 
-// quoteError describes a csv quote error without quoting the text, and says
-// whether it is fatal. encoding/csv reports a quoted field never closed and
-// text after a closing quote alike; they differ in what follows. A field
-// never closed runs to the end of the file, so when the error spans several
-// lines and nothing follows, the field swallowed the rest of the file: fatal,
-// reported at the line where it started. To know, quoteError reads one record
-// ahead and keeps it for the next read.
-func (d *delimited) quoteError(pe *csv.ParseError) (e *Error, fatal bool) {
-	if errors.Is(pe.Err, csv.ErrBareQuote) {
-		return &Error{File: d.file, Line: pe.Line, Column: pe.Column, Err: withDetail(ErrQuote,
+// quoteError describes a quote error without quoting the text, and says
+// whether it is fatal. The splitter, like encoding/csv, reports a quoted
+// field never closed and text after a closing quote alike; they differ in
+// what follows. A field never closed runs to the end of the file, so when the
+// error spans several lines and nothing follows, the field swallowed the
+// rest of the file: fatal, reported at the line where it started. To know,
+// quoteError reads one record ahead, which the next read returns.
+func (d *delimited) quoteError(qe *splitError) (e *Error, fatal bool) {
+	if qe.bare {
+		return &Error{File: d.file, Line: qe.line, Column: qe.column, Err: withDetail(ErrQuote,
 			`a quote inside a field that does not start with one; quote the whole field and double the inner quote ("")`)}, false
 	}
-	atEOF := false
-	if d.pending == nil {
-		next, err := d.cr.Read()
-		if atEOF = err == io.EOF; !atEOF {
-			d.pending = &pendingRecord{rec: next, err: err}
-		}
+	err := d.s.split()
+	atEOF := err == io.EOF
+	if !atEOF {
+		d.s.hold(err)
 	}
 	switch {
-	case atEOF && pe.Line > pe.StartLine:
-		return &Error{File: d.file, Line: pe.StartLine, Err: withDetail(ErrQuote,
+	case atEOF && qe.line > qe.startLine:
+		return &Error{File: d.file, Line: qe.startLine, Err: withDetail(ErrQuote,
 			"a quoted field starting on this line is never closed; the file cannot be read past it")}, true
 	case atEOF:
-		return &Error{File: d.file, Line: pe.Line, Err: withDetail(ErrQuote,
+		return &Error{File: d.file, Line: qe.line, Err: withDetail(ErrQuote,
 			"a quoted field is not closed, or has text after its closing quote")}, false
 	}
-	return &Error{File: d.file, Line: pe.Line, Column: pe.Column, Err: withDetail(ErrQuote,
+	return &Error{File: d.file, Line: qe.line, Column: qe.column, Err: withDetail(ErrQuote,
 		"text after the closing quote of a quoted field")}, false
 }
 
@@ -266,22 +248,14 @@ func (d *delimited) readError(err error) error {
 	return &Error{File: d.file, Err: fmt.Errorf("cannot read: %w", unwrapPath(err))}
 }
 
-// scan checks that every field is valid UTF-8 (when the text was not
-// decoded), returning the fatal error with the exact line of the first bad
-// byte. line is the record's first line, used when field positions are unknown.
-func (d *delimited) scan(rec []string, line int) error {
+// scan checks that the completed fields of the record in the splitter are
+// valid UTF-8 (when the text was not decoded), returning the fatal error
+// with the exact line of the first bad byte.
+func (d *delimited) scan() error {
 	if !d.validate {
 		return nil
 	}
-	for i, f := range rec {
-		if utf8.ValidString(f) {
-			continue
-		}
-		l := line
-		if fl, _ := d.cr.FieldPos(i); fl > 0 {
-			l = fl
-		}
-		l += strings.Count(f[:invalidAt(f)], "\n")
+	if l := d.s.invalidLine(); l > 0 {
 		return &Error{File: d.file, Line: l, Err: errNotUTF8}
 	}
 	return nil
