@@ -3,6 +3,8 @@ package ingest
 import (
 	"math"
 	"math/bits"
+
+	"github.com/nfi-engine/nfi/ingest/valuehash"
 )
 
 // FieldQuality holds the data-quality figures of one field of a dataset.
@@ -94,7 +96,7 @@ func (c *QualityCounter) Add(r *Record) {
 		if r.Invalid&(1<<uint(fi)) != 0 {
 			c.invalid[fi]++
 		}
-		c.seen[fi].add(hashValue(v))
+		c.seen[fi].add(valuehash.String(v))
 	}
 }
 
@@ -328,46 +330,4 @@ func (h *hyperLogLog) estimate() int {
 		e = m * math.Log(m/float64(zeros)) // linear counting for small counts
 	}
 	return int(math.Round(e))
-}
-
-// The primes of xxHash64, whose mixing hashValue follows.
-const (
-	prime1 uint64 = 11400714785074694791
-	prime2 uint64 = 14029467366897019727
-	prime3 uint64 = 1609587929392839161
-	prime4 uint64 = 9650029242287828579
-	prime5 uint64 = 2870177450012600261
-)
-
-// hashValue hashes a value for counting distinct values: xxHash64 (seed 0)
-// for a value under 32 bytes, as nearly all are; a longer one goes on 8
-// bytes at a time in xxHash64's one-lane steps where xxHash64 keeps four
-// lanes, which mixes as well and is simpler. It has no random
-// seed (hash/maphash's is drawn at each start), so that the estimated
-// distinct counts are the same on every run of the same file; the values
-// are the council's own, not chosen to collide.
-func hashValue(s string) uint64 {
-	h := prime5 + uint64(len(s))
-	for ; len(s) >= 8; s = s[8:] {
-		k := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		h ^= bits.RotateLeft64(k*prime2, 31) * prime1
-		h = bits.RotateLeft64(h, 27)*prime1 + prime4
-	}
-	if len(s) >= 4 {
-		k := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
-		h ^= k * prime1
-		h = bits.RotateLeft64(h, 23)*prime2 + prime3
-		s = s[4:]
-	}
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i]) * prime5
-		h = bits.RotateLeft64(h, 11) * prime1
-	}
-	h ^= h >> 33
-	h *= prime2
-	h ^= h >> 29
-	h *= prime3
-	h ^= h >> 32
-	return h
 }

@@ -1,10 +1,9 @@
 package match
 
 import (
-	"strconv"
-
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/value"
+	"github.com/nfi-engine/nfi/ingest/valuehash"
 )
 
 // BlockingRule picks candidate pairs: two records whose keys are equal (and
@@ -51,21 +50,21 @@ func PersonBlockingRules() []*BlockingRule {
 			if p.DOB.IsZero() || p.Surname() == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Surname()[:1])
+			return withNumber(hashKey(p.Surname()[:1]), int64(p.DOB))
 		}},
 		{Name: "dob+forename_initial", Fields: []string{"dob", "forenames"}, Fixes: []string{"dob", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.DOB.IsZero() || p.Forename() == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Forename()[:1])
+			return withNumber(hashKey(p.Forename()[:1]), int64(p.DOB))
 		}},
 		{Name: "surname_phonetic+birth_year", Fields: []string{"surname", "dob"}, Fixes: []string{"surname", "dob"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
 			if p.SurnameMeta() == "" || p.DOB.IsZero() {
 				return 0
 			}
-			return hashKey(p.SurnameMeta(), strconv.Itoa(p.DOB.Year()))
+			return withNumber(hashKey(p.SurnameMeta()), int64(p.DOB.Year()))
 		}},
 		{Name: "postcode+forename_initial", Fields: []string{"postcode", "forenames"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
@@ -79,7 +78,7 @@ func PersonBlockingRules() []*BlockingRule {
 			if p.DOB.IsZero() || p.Postcode().Full == "" {
 				return 0
 			}
-			return hashKey(p.DOB.String(), p.Postcode().Full)
+			return withNumber(hashKey(p.Postcode().Full), int64(p.DOB))
 		}},
 		{Name: "names_either_order+birth_year", Fields: []string{"forenames", "surname", "dob"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
@@ -90,7 +89,7 @@ func PersonBlockingRules() []*BlockingRule {
 			if b < a {
 				a, b = b, a
 			}
-			return hashKey(a, b, strconv.Itoa(p.DOB.Year()))
+			return withNumber(hashKey(a, b), int64(p.DOB.Year()))
 		}},
 		{Name: "house+street+postcode", Fields: []string{"address_1", "postcode"}, key: func(r *ingest.Record) uint64 {
 			p := &r.Person
@@ -137,25 +136,35 @@ func PersonBlockingRules() []*BlockingRule {
 	}
 }
 
-// hashKey is FNV-1a over the parts, separated so that ("AB","C") and
+// hashKey is the key of the parts (see package valuehash: the first
+// part's hash mixed with each other part's), so that ("AB","C") and
 // ("A","BC") differ. It never returns 0, which means "no key". An empty
 // first part gives 0.
 func hashKey(parts ...string) uint64 {
 	if len(parts) == 0 || parts[0] == "" {
 		return 0
 	}
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			h ^= uint64(p[i])
-			h *= prime
-		}
-		h ^= 0x1f
-		h *= prime
+	h := valuehash.String(parts[0])
+	for _, p := range parts[1:] {
+		h = valuehash.Mix(h, valuehash.String(p))
 	}
+	return nonZero(h)
+}
+
+// withNumber is key (from hashKey) with a number as one more part: a date,
+// a year, an amount in pence, mixed in as it is rather than written out as
+// text first (a string a record a rule). 0 stays 0.
+func withNumber(key uint64, n int64) uint64 {
+	if key == 0 {
+		return 0
+	}
+	return nonZero(valuehash.Mix(key, uint64(n)))
+}
+
+// nonZero keeps a hash from reading as "no key".
+func nonZero(h uint64) uint64 {
 	if h == 0 {
-		h = 1
+		return 1
 	}
 	return h
 }

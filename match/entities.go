@@ -2,7 +2,6 @@ package match
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/nfi-engine/nfi/ingest"
@@ -204,7 +203,7 @@ func PaymentBlockingRules() []*BlockingRule {
 			if p.CreditorRef == "" || !p.HasAmount {
 				return 0
 			}
-			return hashKey(p.CreditorRef, strconv.FormatInt(p.Amount, 10))
+			return withNumber(hashKey(p.CreditorRef), p.Amount)
 		}},
 		{Name: "creditor+invoice_digits", Fields: []string{"creditor_ref", "invoice_number"}, key: func(r *ingest.Record) uint64 {
 			p := r.Payment
@@ -218,7 +217,7 @@ func PaymentBlockingRules() []*BlockingRule {
 			if p.InvoiceDigits == "" || !p.HasAmount {
 				return 0
 			}
-			return hashKey(p.InvoiceDigits, strconv.FormatInt(p.Amount, 10))
+			return withNumber(hashKey(p.InvoiceDigits), p.Amount)
 		}},
 	}
 }
