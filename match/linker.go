@@ -401,7 +401,13 @@ func bucketBits(n int) uint {
 }
 
 func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
-	var es []uint64
+	n := 0
+	for _, key := range keys {
+		if key != 0 {
+			n++
+		}
+	}
+	es := make([]uint64, 0, n) // sized first: growing it by appends cost as much again in garbage
 	for r, key := range keys {
 		if key != 0 {
 			es = append(es, uint64(key)<<32|uint64(uint32(r)))

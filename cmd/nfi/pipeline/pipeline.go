@@ -298,12 +298,13 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		n       int
 	}
 	t = time.Now()
+	var found [][]match.Match // by chunk, joined once at the end: appending chunk after chunk copied the matches over and over
 	err = ordered(ctx, opts.Workers, chunks, func(c [2]int) (scored, error) {
 		st := linker.NewStats()
 		ms := linker.Score(c[0], c[1], model, p.threshold, &st)
 		return scored{ms, st, c[1] - c[0]}, nil
 	}, func(s scored) error {
-		rr.Matches = append(rr.Matches, s.matches...)
+		found = append(found, s.matches)
 		rr.Stats.Add(s.st)
 		prog.Add(int64(s.n))
 		return nil
@@ -311,6 +312,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	if err != nil {
 		return nil, err
 	}
+	rr.Matches = slices.Concat(found...)
 	times.compare += time.Since(t)
 	sortMatches(rr)
 	match.Recommend(rr.Matches, match.RecommendedShare)
