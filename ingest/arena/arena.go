@@ -86,6 +86,17 @@ func (a *Arena) Copy(s string) string {
 	return a.String(append(a.Append(len(s)), s...))
 }
 
+// Reserve makes room for n bytes of strings in the current block, taking
+// a block of its own size when they do not fit. An arena reset after each
+// batch of rows reserves the most a batch has needed, so that a whole
+// batch fits in the one block a Reset keeps, and reading batch after batch
+// into it allocates nothing.
+func (a *Arena) Reserve(n int) {
+	if a != nil && cap(a.block)-len(a.block) < n {
+		a.grow(n)
+	}
+}
+
 // Reset makes the arena's current block free again for new strings. Every
 // string the arena returned since it last allocated a block becomes
 // invalid: call it only when none of them is still in use (after a row,

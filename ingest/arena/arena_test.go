@@ -80,6 +80,40 @@ func TestReset(t *testing.T) {
 	}
 }
 
+// TestReserve checks that an arena reset after each batch, reserving what
+// a batch needs, allocates nothing once it has, however many of the
+// largest blocks a batch fills, and that its strings are right.
+func TestReserve(t *testing.T) {
+	var a Arena
+	batch := func() []string {
+		a.Reset()
+		a.Reserve(10000 * 24)
+		var out []string
+		for i := range 10000 {
+			out = append(out, a.Copy(fmt.Sprintf("%05d HIGH STREET, LEEDS", i)))
+		}
+		return out
+	}
+	batch()
+	for i, s := range batch() {
+		if want := fmt.Sprintf("%05d HIGH STREET, LEEDS", i); s != want {
+			t.Fatalf("string %d = %q, want %q", i, s, want)
+		}
+	}
+	n := testing.AllocsPerRun(20, func() {
+		a.Reset()
+		a.Reserve(10000 * 24)
+		for range 10000 {
+			_ = a.Copy("00000 HIGH STREET, LEEDS")
+		}
+	})
+	if n != 0 {
+		t.Errorf("a batch in a reset arena with room reserved allocated %.1f times, want 0", n)
+	}
+	var none *Arena
+	none.Reserve(10) // a nil Arena has nothing to reserve
+}
+
 // TestLasting checks that an arena never reset allocates a block for many
 // records' strings, not one for each.
 func TestLasting(t *testing.T) {

@@ -58,14 +58,14 @@ func BenchmarkDelimited(b *testing.B) {
 	b.Run("ReadBatch", func(b *testing.B) {
 		b.SetBytes(st.Size())
 		b.ReportAllocs()
-		var dst []Row
+		var batch Batch
 		for b.Loop() {
 			r, err := Open(path, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
 			for {
-				dst, err = r.ReadBatch(dst, DefaultBatch)
+				err = r.ReadBatch(&batch, DefaultBatch)
 				if errors.Is(err, io.EOF) {
 					break
 				}
@@ -107,14 +107,14 @@ func BenchmarkDelimitedCP1252(b *testing.B) {
 	}
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
-	var dst []Row
+	var batch Batch
 	for b.Loop() {
 		r, err := Open(path, Options{Encoding: "windows-1252"})
 		if err != nil {
 			b.Fatal(err)
 		}
 		for {
-			dst, err = r.ReadBatch(dst, DefaultBatch)
+			err = r.ReadBatch(&batch, DefaultBatch)
 			if errors.Is(err, io.EOF) {
 				break
 			}
@@ -143,22 +143,22 @@ func BenchmarkFixedWidth(b *testing.B) {
 	layout := []Column{{"ref", 1, 4}, {"surname", 5, 10}, {"forename", 15, 8}, {"dob", 23, 8}, {"ni", 33, 9}, {"address", 42, 31}, {"postcode", 73, 8}}
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
-	var dst []Row
+	var batch Batch
 	for b.Loop() {
 		r, err := Open(path, Options{Format: FixedWidth, Layout: layout})
 		if err != nil {
 			b.Fatal(err)
 		}
 		for {
-			dst, err = r.ReadBatch(dst, DefaultBatch)
+			err = r.ReadBatch(&batch, DefaultBatch)
 			if errors.Is(err, io.EOF) {
 				break
 			}
 			if err != nil {
 				b.Fatal(err)
 			}
-			if dst[0].Err != nil {
-				b.Fatal(dst[0].Err)
+			if batch.Rows[0].Err != nil {
+				b.Fatal(batch.Rows[0].Err)
 			}
 		}
 		r.Close()

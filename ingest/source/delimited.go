@@ -111,7 +111,7 @@ func newDelimited(br *bufio.Reader, path string, delim rune, opts Options, valid
 		if err != nil {
 			return nil, nil, d.readError(err)
 		}
-		if blankString(s.recordText()) {
+		if blankBytes(s.recordText()) {
 			continue
 		}
 		if ferr := d.scan(); ferr != nil {
@@ -124,11 +124,9 @@ func newDelimited(br *bufio.Reader, path string, delim rune, opts Options, valid
 				return nil, nil, &Error{File: path, Line: l, Column: c, Err: withDetail(ErrFieldTooLong, "in the header row")}
 			}
 		}
-		// The names are copied out of the text block, which they would
-		// otherwise keep alive as long as the reader.
 		names := make([]string, n)
 		for i := range n {
-			names[i] = strings.Clone(strings.TrimSpace(s.field(i)))
+			names[i] = strings.TrimSpace(string(s.field(i)))
 		}
 		names[0] = strings.TrimPrefix(names[0], "\uFEFF")
 		d.width = len(names)
@@ -144,7 +142,7 @@ func newDelimited(br *bufio.Reader, path string, delim rune, opts Options, valid
 // read returns the next row that is not blank, with its fields taken from
 // a; io.EOF at the end; or a fatal error (I/O, invalid UTF-8, a quoted field
 // that swallowed the rest of the file).
-func (d *delimited) read(a *arena) (Row, error) {
+func (d *delimited) read(m *rowMem) (Row, error) {
 	for {
 		err := d.s.split()
 		if err == io.EOF {
@@ -152,42 +150,42 @@ func (d *delimited) read(a *arena) (Row, error) {
 		}
 		if err != nil {
 			if qe, ok := err.(*splitError); ok {
-				return d.quoteRow(a, qe)
+				return d.quoteRow(m, qe)
 			}
 			return Row{}, d.readError(err)
 		}
-		if blankString(d.s.recordText()) {
+		if blankBytes(d.s.recordText()) {
 			continue // every field is empty or white space
 		}
 		if ferr := d.scan(); ferr != nil {
 			return Row{}, ferr
 		}
 		line, _ := d.s.pos(0)
-		return d.row(a, line), nil
+		return d.row(m, line), nil
 	}
 }
 
 // row checks the well-formed record in the splitter against the header and
 // returns it, its fields taken from a.
-func (d *delimited) row(a *arena, line int) Row {
+func (d *delimited) row(m *rowMem, line int) Row {
 	s := d.s
 	n := s.fields()
 	named := len(d.names)
 	switch {
-	case n == d.width && d.trailing && !blankString(s.field(n-1)):
-		return Row{Line: line, Fields: s.record(a, n), Err: &Error{File: d.file, Line: line,
+	case n == d.width && d.trailing && !blankBytes(s.field(n-1)):
+		return Row{Line: line, Fields: s.record(m, n), Err: &Error{File: d.file, Line: line,
 			Err: withDetail(ErrFieldCount, "a value after the last named column")}}
 	case n == d.width, d.trailing && n == named:
 		// a good row, with or without the trailing delimiter the header has
 	default:
 		detail := strconv.Itoa(n) + ", header has " + strconv.Itoa(named)
-		if !d.trailing && n == d.width+1 && s.field(n-1) == "" {
+		if !d.trailing && n == d.width+1 && len(s.field(n-1)) == 0 {
 			detail += " (the line ends with a delimiter and the header does not)"
 		}
-		return Row{Line: line, Fields: s.record(a, n), Err: &Error{File: d.file, Line: line,
+		return Row{Line: line, Fields: s.record(m, n), Err: &Error{File: d.file, Line: line,
 			Err: withDetail(ErrFieldCount, detail)}}
 	}
-	fields := s.record(a, named)
+	fields := s.record(m, named)
 	for i, f := range fields {
 		if len(f) > d.maxField {
 			l, _ := s.pos(i)
@@ -201,11 +199,11 @@ func (d *delimited) row(a *arena, line int) Row {
 // quoteRow turns a quote error into a row error holding the fields read
 // before it, or into a fatal error when a quoted field ran on to the end of
 // the file.
-func (d *delimited) quoteRow(a *arena, qe *splitError) (Row, error) {
+func (d *delimited) quoteRow(m *rowMem, qe *splitError) (Row, error) {
 	if ferr := d.scan(); ferr != nil {
 		return Row{}, ferr
 	}
-	row := Row{Line: qe.startLine, Fields: d.s.record(a, d.s.fields())} // taken before quoteError reads ahead
+	row := Row{Line: qe.startLine, Fields: d.s.record(m, d.s.fields())} // taken before quoteError reads ahead
 	err, fatal := d.quoteError(qe)
 	if fatal {
 		return Row{}, err

@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -361,7 +362,7 @@ func TestReadBatch(t *testing.T) {
 			b.WriteString("ragged\n")
 			continue
 		}
-		b.WriteString("r,n\n")
+		fmt.Fprintf(&b, "r%d,n%d\n", i, i)
 	}
 	want := 25
 	for _, n := range []int{0, 1, 4, 10, 25, 100} {
@@ -369,42 +370,52 @@ func TestReadBatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var all []Row
-		var dst []Row
+		type seen struct {
+			line   int
+			bad    bool
+			fields string
+		}
+		var all []seen
+		var batch Batch // one Batch, read into again and again
 		for {
-			dst, err = r.ReadBatch(dst, n)
-			all = append(all, dst...)
+			err = r.ReadBatch(&batch, n)
+			for _, row := range batch.Rows {
+				all = append(all, seen{row.Line, row.Err != nil, strings.Join(row.Fields, ",")})
+			}
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n > 0 && len(dst) > n {
-				t.Fatalf("batch of %d rows, asked for %d", len(dst), n)
+			if n > 0 && len(batch.Rows) > n {
+				t.Fatalf("batch of %d rows, asked for %d", len(batch.Rows), n)
+			}
+			if len(batch.Rows) >= 2 {
+				// Fields of different rows never share memory that a later
+				// row could overwrite.
+				_ = append(batch.Rows[0].Fields, "x")
+				if r1 := batch.Rows[1]; r1.Err == nil && r1.Fields[0] != fmt.Sprintf("r%d", r1.Line-2) {
+					t.Errorf("n=%d: appending to one row's Fields changed another", n)
+				}
 			}
 		}
 		if len(all) != want {
 			t.Fatalf("n=%d: %d rows, want %d", n, len(all), want)
 		}
 		for i, row := range all {
-			if row.Line != i+2 {
-				t.Errorf("n=%d: row %d line %d", n, i, row.Line)
+			if row.line != i+2 {
+				t.Errorf("n=%d: row %d line %d", n, i, row.line)
 			}
-			if (row.Err != nil) != (i == 7) {
-				t.Errorf("n=%d: row %d err %v", n, i, row.Err)
+			if row.bad != (i == 7) {
+				t.Errorf("n=%d: row %d bad %v", n, i, row.bad)
 			}
-			if row.Err == nil && (row.Fields[0] != "r" || row.Fields[1] != "n") {
-				t.Errorf("n=%d: row %d fields %q (overwritten by a later batch?)", n, i, row.Fields)
+			if want := fmt.Sprintf("r%d,n%d", i, i); !row.bad && row.fields != want {
+				t.Errorf("n=%d: row %d fields %q, want %q", n, i, row.fields, want)
 			}
 		}
-		// Fields of different rows never share memory that a later row could overwrite.
-		all[0].Fields = append(all[0].Fields, "x")
-		if all[1].Fields[0] != "r" {
-			t.Errorf("n=%d: appending to one row's Fields changed another", n)
-		}
-		if _, err := r.ReadBatch(dst, n); err != io.EOF {
-			t.Errorf("after the end: %v, want io.EOF", err)
+		if err := r.ReadBatch(&batch, n); err != io.EOF || len(batch.Rows) != 0 {
+			t.Errorf("after the end: %d rows, %v; want none, io.EOF", len(batch.Rows), err)
 		}
 		if err := r.Close(); err != nil {
 			t.Error(err)
@@ -493,6 +504,55 @@ func TestQuoteErrors(t *testing.T) {
 			}
 			if tt.lines != nil && !reflect.DeepEqual(got, tt.lines) && len(got)+len(tt.lines) > 0 {
 				t.Errorf("lines = %v, want %v", got, tt.lines)
+			}
+		})
+	}
+}
+
+// TestReadBatchReusesMemory checks that reading a file into one Batch again
+// and again allocates for opening the file, not for its rows: well under
+// one allocation per hundred rows, for delimited and fixed-width text.
+func TestReadBatchReusesMemory(t *testing.T) {
+	var delimited, fixed strings.Builder
+	delimited.WriteString("ref,forename,surname,address\n")
+	for i := range 50000 {
+		fmt.Fprintf(&delimited, "E%06d,Margaret,Thompson-Smith,\"Flat 2, %d High Street\"\n", i, i%300)
+		fmt.Fprintf(&fixed, "E%06dMargaret  Thompson  \n", i)
+	}
+	layout := []Column{{"ref", 1, 7}, {"forename", 8, 10}, {"surname", 18, 10}}
+	for _, c := range []struct {
+		name, text string
+		opts       Options
+	}{
+		{"delimited", delimited.String(), Options{}},
+		{"fixed", fixed.String(), Options{Format: FixedWidth, Layout: layout}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var batch Batch
+			rows := 0
+			readAll := func() {
+				r, err := NewReader(strings.NewReader(c.text), "reuse.txt", c.opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows = 0
+				for {
+					err := r.ReadBatch(&batch, 1000)
+					rows += len(batch.Rows)
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			allocs := testing.AllocsPerRun(2, readAll)
+			if rows != 50000 {
+				t.Fatalf("%d rows, want 50000", rows)
+			}
+			if allocs > 60 {
+				t.Errorf("%.0f allocations to read %d rows into a reused Batch, want under 60 (opening the file)", allocs, rows)
 			}
 		})
 	}

@@ -26,8 +26,9 @@
 //	    use(names, row.Fields) // one field per name, not trimmed
 //	}
 //
-// The pipeline uses [Reader.ReadBatch], which reads many rows per call with
-// one allocation for all their fields.
+// The pipeline uses [Reader.ReadBatch], which reads many rows per call into
+// a [Batch] whose memory it reuses: a batch handed on, parsed and handed
+// back is read into again, so reading a file allocates nothing a row.
 //
 // # Two kinds of error
 //

@@ -51,9 +51,9 @@ func ExampleReader_ReadBatch() {
 		return
 	}
 	defer r.Close()
-	var batch []source.Row
+	var batch source.Batch // read into again and again: its rows last until the next read
 	for {
-		batch, err = r.ReadBatch(batch, 2)
+		err := r.ReadBatch(&batch, 2)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -61,11 +61,11 @@ func ExampleReader_ReadBatch() {
 			fmt.Println("fatal:", err)
 			return
 		}
-		fmt.Println(len(batch), "rows, first on line", batch[0].Line)
+		fmt.Println(len(batch.Rows), "rows, first on line", batch.Rows[0].Line, "ref", batch.Rows[0].Fields[0])
 	}
 	// Output:
-	// 2 rows, first on line 2
-	// 1 rows, first on line 4
+	// 2 rows, first on line 2 ref 1
+	// 1 rows, first on line 4 ref 3
 }
 
 func ExampleNewReader_fixedWidth() {

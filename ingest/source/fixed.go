@@ -90,7 +90,7 @@ func (f *fixed) readError(err error) error {
 	return &Error{File: f.file, Line: f.line + 1, Err: fmt.Errorf("cannot read: %w", unwrapPath(err))}
 }
 
-func (f *fixed) read(a *arena) (Row, error) {
+func (f *fixed) read(m *rowMem) (Row, error) {
 	for {
 		line, tooLong, err := f.readLine()
 		if err != nil {
@@ -109,12 +109,12 @@ func (f *fixed) read(a *arena) (Row, error) {
 				break
 			}
 		}
-		return f.cut(a, string(line), ascii, tooLong), nil
+		return f.cut(m, m.keep(line), ascii, tooLong), nil
 	}
 }
 
 // cut splits a line into the layout's fields by character position.
-func (f *fixed) cut(a *arena, s string, ascii, tooLong bool) Row {
+func (f *fixed) cut(m *rowMem, s string, ascii, tooLong bool) Row {
 	n := len(s) // characters in the line, up to need
 	if !ascii {
 		f.offs = f.offs[:0]
@@ -141,7 +141,7 @@ func (f *fixed) cut(a *arena, s string, ascii, tooLong bool) Row {
 		}
 		return f.offs[k]
 	}
-	fields := a.take(len(f.layout))
+	fields := m.take(len(f.layout))
 	for j, c := range f.layout {
 		fields[j] = s[at(c.Start-1):at(c.Start-1+c.Length)]
 	}

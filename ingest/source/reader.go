@@ -10,6 +10,8 @@ import (
 	"os"
 
 	"golang.org/x/text/transform"
+
+	"github.com/nfi-engine/nfi/ingest/arena"
 )
 
 // bufSize is the read buffer: large enough that delimiter detection sees
@@ -37,8 +39,9 @@ type Row struct {
 
 // source is one of the three file readers behind a Reader.
 type source interface {
-	// read returns the next row, io.EOF at the end, or a fatal error.
-	read(a *arena) (Row, error)
+	// read returns the next row, its fields held in m, io.EOF at the end,
+	// or a fatal error.
+	read(m *rowMem) (Row, error)
 }
 
 // Reader reads the rows of one file. It is not safe for concurrent use; the
@@ -52,7 +55,10 @@ type Reader struct {
 	src    source
 	closer io.Closer
 	err    error // sticky: io.EOF or the fatal error
-	one    arena // the arena of Next, kept here so it does not escape per call
+	// The memory a read puts a row in, kept here so that it does not
+	// escape to the heap at every call: Next's (none: each row gets its
+	// own) and ReadBatch's (the Batch's).
+	one, batch rowMem
 }
 
 // Open opens the file at path, finds its encoding and delimiter as Options
@@ -189,7 +195,7 @@ func (r *Reader) Next() (Row, error) {
 	if r.err != nil {
 		return Row{}, r.err
 	}
-	r.one = arena{} // empty: each row's Fields get their own allocation
+	r.one = rowMem{} // empty: each row's Fields get their own allocation
 	row, err := r.src.read(&r.one)
 	if err != nil {
 		r.err = err
@@ -198,33 +204,58 @@ func (r *Reader) Next() (Row, error) {
 	return row, nil
 }
 
-// ReadBatch reads up to n rows (DefaultBatch when n <= 0) into dst[:0] and
-// returns them; it reuses dst's backing array but never the Fields of rows
-// handed out before, so earlier batches stay valid. Row errors are in the
-// rows, as for Next. At the end it returns the last rows with a nil error,
-// then an empty batch and io.EOF. On a fatal error it returns the rows read
-// before it together with the error; the caller should not go on.
-func (r *Reader) ReadBatch(dst []Row, n int) ([]Row, error) {
-	dst = dst[:0]
+// Batch is rows read together by ReadBatch, and the memory their fields
+// are held in: the slices of every row's Fields and the text of the
+// values. Reading into a Batch again reuses that memory, so a reader that
+// hands batches on and takes them back when they are done with allocates
+// nothing a row: the rows read into the Batch before, and every string of
+// their fields, are then no longer valid. The zero Batch is ready to use;
+// a Batch is not safe for concurrent use.
+type Batch struct {
+	Rows  []Row
+	slots []string    // the rows' Fields, carved one after another
+	text  arena.Arena // the fields' text
+	most  int         // the most text a read has put in text
+}
+
+// ReadBatch reads up to n rows (DefaultBatch when n <= 0) into b,
+// replacing what it held (see Batch). Row errors are in the rows, as for
+// Next. At the end it reads the last rows with a nil error, then none and
+// io.EOF. On a fatal error b holds the rows read before it, returned with
+// the error; the caller should not go on.
+func (r *Reader) ReadBatch(b *Batch, n int) error {
+	clear(b.Rows) // let go of the last rows' errors
+	b.Rows = b.Rows[:0]
+	// The text goes in one block, as large as the most a batch has
+	// needed (and a little more): a Reset keeps only the last block.
+	b.text.Reset()
+	b.text.Reserve(b.most + b.most/8)
 	if r.err != nil {
-		return dst, r.err
+		return r.err
 	}
 	if n <= 0 {
 		n = DefaultBatch
 	}
-	a := arena{buf: make([]string, n*max(r.width, 1))}
-	for len(dst) < n {
-		row, err := r.src.read(&a)
+	if want := n * max(r.width, 1); len(b.slots) < want {
+		b.slots = make([]string, want)
+	}
+	r.batch = rowMem{slots: b.slots, text: &b.text}
+	defer func() {
+		b.most = max(b.most, r.batch.kept)
+		r.batch = rowMem{} // do not hold on to the Batch
+	}()
+	for len(b.Rows) < n {
+		row, err := r.src.read(&r.batch)
 		if err != nil {
 			r.err = err
-			if err == io.EOF && len(dst) > 0 {
-				return dst, nil
+			if err == io.EOF && len(b.Rows) > 0 {
+				return nil
 			}
-			return dst, err
+			return err
 		}
-		dst = append(dst, row)
+		b.Rows = append(b.Rows, row)
 	}
-	return dst, nil
+	return nil
 }
 
 // Close releases the file. It is safe to call more than once.
@@ -243,24 +274,38 @@ func (r *Reader) Close() error {
 	return nil
 }
 
-// arena hands out Fields slices carved from one allocation per batch.
-type arena struct{ buf []string }
+// rowMem is where a read puts a row: its Fields slice, carved from slots,
+// and its fields' text, copied into text. The zero rowMem (Next's) gives
+// each row a slice and a string of its own.
+type rowMem struct {
+	slots []string
+	text  *arena.Arena // nil: on the heap
+	kept  int          // bytes of text kept
+}
 
-// take returns a zeroed slice of n strings that no other row shares.
-func (a *arena) take(n int) []string {
-	if n <= len(a.buf) {
-		s := a.buf[:n:n]
-		a.buf = a.buf[n:]
+// take returns a slice of n empty strings that no other row shares.
+func (m *rowMem) take(n int) []string {
+	if n <= len(m.slots) {
+		s := m.slots[:n:n]
+		m.slots = m.slots[n:]
+		clear(s) // a reused batch's slots hold the last rows' fields
 		return s
 	}
 	return make([]string, n)
 }
 
-// copyOf returns a copy of rec in arena memory.
-func (a *arena) copyOf(rec []string) []string {
-	s := a.take(len(rec))
+// copyOf returns a copy of rec in a slice of m's.
+func (m *rowMem) copyOf(rec []string) []string {
+	s := m.take(len(rec))
 	copy(s, rec)
 	return s
+}
+
+// keep returns b's text as a string held in m: it stays valid after b is
+// reused.
+func (m *rowMem) keep(b []byte) string {
+	m.kept += len(b)
+	return m.text.String(b)
 }
 
 // blankRecord reports whether every field is empty or ASCII white space: such

@@ -8,11 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// textChunk is the size of the blocks a splitter keeps the fields' text
-// in. Each block holds the text of many rows (a few hundred of a typical
-// extract), so splitting costs one allocation per block, not one per row.
-const textChunk = 64 << 10
-
 // splitter splits delimited text into records by exactly the rules
 // encoding/csv applies with Comma set to the delimiter, FieldsPerRecord -1,
 // LazyQuotes false and TrimLeadingSpace false (FuzzSplitterMatchesCSV checks
@@ -29,10 +24,9 @@ const textChunk = 64 << 10
 //
 // It exists instead of encoding/csv because encoding/csv allocates a string
 // for every record, which the reader then copied again. The splitter
-// unescapes a record into a buffer it reuses, as encoding/csv does, then
-// copies it in one piece into a block of text shared by many rows, and the
-// row's strings point into that block. A block is only ever appended to, so
-// strings handed out stay valid and unchanged.
+// unescapes a record into a buffer it reuses, as encoding/csv does; a row
+// taken from it (record) copies the record's text in one piece into the
+// memory of the batch being read, and the row's strings point into that.
 //
 // A splitter is not safe for concurrent use.
 type splitter struct {
@@ -49,11 +43,6 @@ type splitter struct {
 	buf  []byte
 	ends []int
 	at   []position
-
-	// text is the block the records' text is kept in once split; the
-	// current record's begins at offset start.
-	text  strings.Builder
-	start int
 
 	// held is set when the record in the splitter was read ahead of its
 	// turn; split then returns it again, with heldErr, instead of reading on.
@@ -128,27 +117,12 @@ func lengthNL(b []byte) int {
 	return 0
 }
 
-// keep copies the current record's text (its completed fields) from buf
-// into the text block, starting a new block when it does not fit. Blocks
-// double from 4 KiB up to textChunk, so a small file costs little; a record
-// longer than that gets a block of its own size.
-func (s *splitter) keep(buf []byte) {
-	if s.text.Cap()-s.text.Len() < len(buf) {
-		size := max(min(2*s.text.Cap(), textChunk), 4<<10, len(buf))
-		s.text = strings.Builder{}
-		s.text.Grow(size)
-	}
-	s.start = s.text.Len()
-	s.text.Write(buf)
-}
-
 // split reads the next record, skipping empty lines before it. It returns
 // nil, io.EOF at the end of the text, a *splitError for a quote error (the
 // fields completed before it are kept), or an error from the underlying
 // reader. The record is read with fields, field and pos until the next call.
 //
-// The fields are unescaped into s.buf, then copied in one piece into the
-// text block. The loop works on local copies of the slices and stores them
+// The fields are unescaped into s.buf, which the next split reuses. The loop works on local copies of the slices and stores them
 // back once, at the end: stores into the heap cost a GC write barrier each.
 func (s *splitter) split() error {
 	if s.held {
@@ -262,7 +236,6 @@ fields:
 		buf = buf[:0]
 	}
 	s.buf, s.ends, s.at = buf, ends, at
-	s.keep(buf)
 	if err == nil {
 		err = errRead
 	}
@@ -316,14 +289,14 @@ func (s *splitter) hold(err error) {
 // fields returns the number of completed fields in the current record.
 func (s *splitter) fields() int { return len(s.ends) }
 
-// field returns the text of field i of the current record. It points into
-// the text block, so it costs no allocation and stays valid.
-func (s *splitter) field(i int) string {
+// field returns the text of field i of the current record, valid until
+// the next split.
+func (s *splitter) field(i int) []byte {
 	from := 0
 	if i > 0 {
 		from = s.ends[i-1]
 	}
-	return s.text.String()[s.start+from : s.start+s.ends[i]]
+	return s.buf[from:s.ends[i]]
 }
 
 // pos returns the line and byte column where field i of the current record
@@ -331,16 +304,18 @@ func (s *splitter) field(i int) string {
 func (s *splitter) pos(i int) (line, col int) { return s.at[i].line, s.at[i].col }
 
 // recordText returns the text of the completed fields of the current record,
-// run together.
-func (s *splitter) recordText() string {
-	return s.text.String()[s.start:]
-}
+// run together, valid until the next split.
+func (s *splitter) recordText() []byte { return s.buf }
 
 // record returns the first n fields of the current record in a slice taken
-// from a; the strings share the splitter's text block.
-func (s *splitter) record(a *arena, n int) []string {
-	rec := a.take(n)
-	text := s.text.String()[s.start:]
+// from m, their text copied in one piece into m: they stay valid after the
+// next split.
+func (s *splitter) record(m *rowMem, n int) []string {
+	rec := m.take(n)
+	if n == 0 {
+		return rec
+	}
+	text := m.keep(s.buf[:s.ends[n-1]])
 	from := 0
 	for i := range rec {
 		rec[i] = text[from:s.ends[i]]
@@ -359,7 +334,7 @@ func (s *splitter) record(a *arena, n int) []string {
 // byte, whose line is the field's line plus the line breaks before it.
 func (s *splitter) invalidLine() int {
 	all := s.recordText()
-	if utf8.ValidString(all) {
+	if utf8.Valid(all) {
 		ok := true
 		for i := 1; i < len(s.ends); i++ {
 			if e := s.ends[i-1]; e < len(all) && !utf8.RuneStart(all[e]) {
@@ -372,10 +347,10 @@ func (s *splitter) invalidLine() int {
 		}
 	}
 	for i := range s.ends {
-		f := s.field(i)
-		if utf8.ValidString(f) {
+		if utf8.Valid(s.field(i)) {
 			continue
 		}
+		f := string(s.field(i)) // the file's last row: it is fatal
 		return s.at[i].line + strings.Count(f[:invalidAt(f)], "\n")
 	}
 	return 0

@@ -114,7 +114,7 @@ func (x *xlsxSource) nextCells() ([]string, error) {
 	return cells, nil
 }
 
-func (x *xlsxSource) read(a *arena) (Row, error) {
+func (x *xlsxSource) read(m *rowMem) (Row, error) {
 	for {
 		cells, err := x.nextCells()
 		if err != nil {
@@ -123,20 +123,20 @@ func (x *xlsxSource) read(a *arena) (Row, error) {
 		if blankRecord(cells) {
 			continue
 		}
-		return x.row(a, cells), nil
+		return x.row(m, cells), nil
 	}
 }
 
 // row checks a row's cells against the header. A sheet row stops at its
 // last non-empty cell, so a shorter row is padded with "" and only values
 // beyond the header are an error.
-func (x *xlsxSource) row(a *arena, cells []string) Row {
+func (x *xlsxSource) row(m *rowMem, cells []string) Row {
 	width := len(x.names)
 	if len(cells) > width && !blankRecord(cells[width:]) {
-		return Row{Line: x.rowNum, Fields: a.copyOf(cells), Err: &Error{File: x.file, Line: x.rowNum,
+		return Row{Line: x.rowNum, Fields: m.copyOf(cells), Err: &Error{File: x.file, Line: x.rowNum,
 			Err: withDetail(ErrFieldCount, strconv.Itoa(len(cells))+" cells, header has "+strconv.Itoa(width))}}
 	}
-	fields := a.take(width)
+	fields := m.take(width)
 	copy(fields, cells)
 	for i, f := range fields {
 		if len(f) > x.maxField {

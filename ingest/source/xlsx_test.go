@@ -147,9 +147,9 @@ func TestXLSXNewReaderAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	batch, err := r.ReadBatch(nil, 10)
-	if err != nil || len(batch) != 4 {
-		t.Errorf("ReadBatch: %d rows, %v", len(batch), err)
+	var batch Batch
+	if err := r.ReadBatch(&batch, 10); err != nil || len(batch.Rows) != 4 {
+		t.Errorf("ReadBatch: %d rows, %v", len(batch.Rows), err)
 	}
 }
 

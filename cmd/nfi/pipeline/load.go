@@ -54,7 +54,8 @@ func sourceOptions(j *job.Job, d *job.Dataset) (source.Options, error) {
 type parsed struct {
 	records []ingest.Record
 	rejects []reject
-	inSlab  bool // records are in the dataset's slab, not slots of their own
+	inSlab  bool          // records are in the dataset's slab, not slots of their own
+	from    *source.Batch // the rows' memory, to read into again once the rejects are written (nil for the sample)
 	// How long the worker took to parse the rows' values and to build the
 	// records' normalised forms.
 	parse, normalise time.Duration
@@ -155,6 +156,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	type batch struct {
 		rows []source.Row
 		dst  []ingest.Record // where to parse the rows: slab slots, or nil
+		from *source.Batch   // the rows' memory (nil for the sample)
 	}
 	slots := func(rows []source.Row) batch {
 		b := batch{rows: rows}
@@ -166,6 +168,11 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 		}
 		return b
 	}
+	// Batches of rows go round: the producer reads into a free one (or a
+	// new one, until as many are made as can be in flight), and emit gives
+	// it back once its rows are parsed and its rejects written, so the
+	// rows' memory is allocated once, not for every batch.
+	free := make(chan *source.Batch, 2*max(workers, 1)+1)
 	produce := func(ctx context.Context, send func(batch) error) error {
 		for i := 0; i < len(sample); i += batchRows {
 			if err := send(slots(sample[i:min(i+batchRows, len(sample))])); err != nil {
@@ -173,11 +180,19 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 			}
 		}
 		for {
+			var rb *source.Batch
+			select {
+			case rb = <-free:
+			default:
+				rb = new(source.Batch)
+			}
 			t := time.Now()
-			rows, err := rd.ReadBatch(make([]source.Row, 0, batchRows), batchRows)
+			err := rd.ReadBatch(rb, batchRows)
 			times.split += time.Since(t)
-			if len(rows) > 0 {
-				if err := send(slots(rows)); err != nil {
+			if len(rb.Rows) > 0 {
+				b := slots(rb.Rows)
+				b.from = rb
+				if err := send(b); err != nil {
 					return err
 				}
 			}
@@ -198,7 +213,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 		scratches <- new(ingest.Scratch)
 	}
 	work := func(b batch) (parsed, error) {
-		p := parsed{records: b.dst}
+		p := parsed{records: b.dst, from: b.from}
 		if p.records == nil {
 			p.records = make([]ingest.Record, len(b.rows))
 		}
@@ -250,6 +265,12 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 				key = r.field + ": " + r.reason
 			}
 			res.RejectReasons[key]++
+		}
+		if p.from != nil {
+			select {
+			case free <- p.from: // its rows are written or parsed: read into it again
+			default:
+			}
 		}
 		for i := range p.records {
 			quality.Add(&p.records[i])
