@@ -1,6 +1,10 @@
 package normal
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nfi-engine/nfi/ingest/arena"
+)
 
 // Company is a normalised supplier name.
 type Company struct {
@@ -46,7 +50,16 @@ func commonCompanyWords() map[string]bool {
 // ParseCompany normalises a supplier name. "Smith & Sons Ltd T/A Quickfix"
 // gives Name "SMITH AND SONS LTD", TradingAs "QUICKFIX".
 func ParseCompany(s string) Company {
-	tokens := companyTokens(Fold(s))
+	var sc Scratch
+	return sc.ParseCompany(s)
+}
+
+// ParseCompany is [ParseCompany], with the Company held in the Scratch.
+// The word tables are built at its first call and kept.
+func (sc *Scratch) ParseCompany(s string) Company {
+	std, common := sc.companyTables()
+	tokens := appendCompanyTokens(sc.tokens[:0], sc.Fold(s))
+	sc.tokens = tokens[:0]
 	var ta []string
 	for i := 1; i < len(tokens); i++ {
 		n := tradingAs(tokens[i:])
@@ -55,12 +68,24 @@ func ParseCompany(s string) Company {
 			break
 		}
 	}
-	c := Company{Name: companyName(tokens)}
-	c.Core = companyCore(c.Name)
+	name := companyName(tokens, std)
+	c := Company{Name: sc.text.Join(name, " ")}
+	c.Core = companyCore(&sc.text, name, common, c.Name)
 	if len(ta) > 0 {
-		c.TradingAs = companyName(ta)
+		c.TradingAs = sc.text.Join(companyName(ta, std), " ")
 	}
 	return c
+}
+
+// companyTables returns the Scratch's company-word tables, built from
+// companyWords and commonCompanyWords at the first call: a Scratch
+// normalising a million supplier names builds them once, not a million
+// times.
+func (sc *Scratch) companyTables() (std map[string]string, common map[string]bool) {
+	if sc.companyStd == nil {
+		sc.companyStd, sc.companyCommon = companyWords(), commonCompanyWords()
+	}
+	return sc.companyStd, sc.companyCommon
 }
 
 // tradingAs returns how many tokens at the start of t say "trading as"
@@ -77,42 +102,71 @@ func tradingAs(t []string) int {
 	return 0
 }
 
-// companyTokens splits folded text into words of letters and digits, and
-// the joining signs & and +.
-func companyTokens(u string) []string {
-	return strings.FieldsFunc(u, func(r rune) bool {
-		return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&' || r == '+')
-	})
-}
-
-func companyName(tokens []string) string {
-	words := companyWords()
-	out := make([]string, 0, len(tokens))
-	for _, w := range tokens {
-		if std, ok := words[w]; ok {
-			w = std
+// appendCompanyTokens appends the words of folded text u to dst: runs of
+// letters and digits, and the joining signs & and +. (Folded text is
+// ASCII, so bytes are characters.)
+func appendCompanyTokens(dst []string, u string) []string {
+	start := -1
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '&' || c == '+' {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		out = append(out, w)
+		if start >= 0 {
+			dst = append(dst, u[start:i])
+			start = -1
+		}
 	}
-	// "THE" at the start says nothing.
-	for len(out) > 1 && out[0] == "THE" {
-		out = out[1:]
+	if start >= 0 {
+		dst = append(dst, u[start:])
 	}
-	return strings.Join(out, " ")
+	return dst
 }
 
-func companyCore(name string) string {
-	common := commonCompanyWords()
-	var out []string
-	for _, w := range strings.Fields(name) {
+// companyName puts each of tokens in its standard form (std), in place,
+// and returns them without a leading "THE", which says nothing: the words
+// of Company.Name.
+func companyName(tokens []string, std map[string]string) []string {
+	for i, w := range tokens {
+		if s, ok := std[w]; ok {
+			tokens[i] = s
+		}
+	}
+	for len(tokens) > 1 && tokens[0] == "THE" {
+		tokens = tokens[1:]
+	}
+	return tokens
+}
+
+// companyCore joins, with spaces and in a, the words of a company's name
+// that are not common: its Core. name is all the words joined, returned
+// when every word is common (an "only legal words" name is its own core)
+// and when none is.
+func companyCore(a *arena.Arena, words []string, common map[string]bool, name string) string {
+	n, kept := 0, 0
+	for _, w := range words {
 		if !common[w] {
-			out = append(out, w)
+			n += len(w) + 1
+			kept++
 		}
 	}
-	if len(out) == 0 {
+	if kept == 0 || kept == len(words) {
 		return name
 	}
-	return strings.Join(out, " ")
+	b := a.Append(n)
+	for _, w := range words {
+		if common[w] {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return a.String(b)
 }
 
 // InvoiceNumber normalises a supplier invoice number for comparison: upper
@@ -120,17 +174,33 @@ func companyCore(name string) string {
 // Digits form, the digits without leading zeros ("123"), which is what
 // "INV-00123", "INV00123" and "123" share.
 func InvoiceNumber(s string) (alnum, digits string) {
-	var a, d strings.Builder
-	for _, r := range Fold(s) {
-		switch {
-		case r >= '0' && r <= '9':
-			a.WriteRune(r)
-			if d.Len() > 0 || r != '0' {
-				d.WriteRune(r)
-			}
-		case r >= 'A' && r <= 'Z':
-			a.WriteRune(r)
+	var sc Scratch
+	return sc.InvoiceNumber(s)
+}
+
+// InvoiceNumber is [InvoiceNumber], with the forms held in the Scratch.
+func (sc *Scratch) InvoiceNumber(s string) (alnum, digits string) {
+	a := &sc.text
+	alnum = a.String(keepAlnum(AppendFold(a.Append(len(s)), s)))
+	return alnum, invoiceDigits(a, alnum)
+}
+
+// invoiceDigits returns the digits of an invoice number's alnum form
+// without leading zeros: the tail of alnum when it is all digits, else
+// built in a.
+func invoiceDigits(a *arena.Arena, alnum string) string {
+	i := 0
+	for i < len(alnum) && isDigit(alnum[i]) {
+		i++
+	}
+	if i == len(alnum) {
+		return strings.TrimLeft(alnum, "0")
+	}
+	b := a.Append(len(alnum))
+	for i := 0; i < len(alnum); i++ {
+		if c := alnum[i]; isDigit(c) && (len(b) > 0 || c != '0') {
+			b = append(b, c)
 		}
 	}
-	return a.String(), d.String()
+	return a.String(b)
 }

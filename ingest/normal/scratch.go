@@ -2,9 +2,11 @@ package normal
 
 import "github.com/nfi-engine/nfi/ingest/arena"
 
-// Scratch is one goroutine's reusable memory for normalising names and
-// addresses without allocating: the passing strings (folded text, tokens
-// that lost an apostrophe, joined parts) and the word lists. Its methods
+// Scratch is one goroutine's reusable memory for normalising names,
+// addresses, company names and invoice numbers without allocating: the
+// passing strings (folded text, tokens that lost an apostrophe, joined
+// parts), the word lists, and the company-word tables, built at the first
+// ParseCompany. Its methods
 // do what the package's functions of the same names do; the package's
 // functions are the same code run in a Scratch of their own.
 //
@@ -19,6 +21,11 @@ type Scratch struct {
 	titles, forenames, surname, parts []string
 	words, name, locality             []string
 	segs                              [][]string
+	tokens                            []string // a company name's words
+	// The company-word tables (see companyTables): never written after
+	// they are built.
+	companyStd    map[string]string
+	companyCommon map[string]bool
 }
 
 // Reset frees the Scratch for the next row: every string and slice its
