@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nfi-engine/nfi/ingest/arena"
 	"github.com/nfi-engine/nfi/ingest/normal"
@@ -39,6 +41,8 @@ type Parser struct {
 	money value.MoneyUnit
 	nick  *normal.Nicknames
 	fi    personIdx
+	si    supplierIdx
+	pi    paymentIdx
 	oneOf []int
 }
 
@@ -48,15 +52,29 @@ type personIdx struct {
 	address                                                                                       [5]int
 }
 
+// supplierIdx caches field positions used to build Supplier.
+type supplierIdx struct {
+	name, postcode, sort, account, vat, companyNo int
+	address                                       [5]int
+}
+
+// paymentIdx caches field positions used to build Payment.
+type paymentIdx struct {
+	creditorRef, paymentRef, invoice, invoiceDate, paymentDate, amount int
+}
+
 // Scratch is one worker's memory for parsing rows without allocating. It
-// holds two arenas: one that the records' packed strings are carved from,
-// never reset, so that a record's strings live as long as the record and
-// thousands of records share each block; and one for the passing strings
-// of the row being parsed, with the normalisers' word lists, reused row
-// after row. It also remembers the phonetic keys of the names it has
-// coded (see metaCache), since names repeat from row to row. Give each
-// goroutine its own; the zero value is ready, and a nil *Scratch gives each
-// call one of its own.
+// holds two arenas: one that the records' packed strings (and a supplier's
+// or payment's normalised strings) are carved from, never reset, so that a
+// record's strings live as long as the record and thousands of records
+// share each block; and one for the passing strings of the row being
+// parsed, with the normalisers' word lists, reused row after row. It also
+// remembers the phonetic keys of the names it has coded (see metaCache),
+// since names repeat from row to row, and hands out the records' Supplier
+// and Payment structs from chunks of up to recordChunkMax (see nextOf): a
+// record points into its chunk, so a chunk stays in memory while any
+// record from it does. Give each goroutine its own; the zero value is
+// ready, and a nil *Scratch gives each call one of its own.
 type Scratch struct {
 	keep  arena.Arena // the records' packed strings
 	temp  arena.Arena // the row's passing strings: reset at each row
@@ -64,10 +82,35 @@ type Scratch struct {
 	meta  metaCache
 	lines []string // a row's address lines
 	parts []string // a row's surname parts, keyed
+	// The current chunks the records' Suppliers and Payments are taken
+	// from: filled up to len, never reused.
+	suppliers []Supplier
+	payments  []Payment
 	// A row's canonical values, one after another, and where each ends,
 	// built by ParseValues and packed into keep in one copy.
 	texts []byte
 	ends  []int
+}
+
+// recordChunkMax is the most Suppliers or Payments a Scratch allocates at
+// once: a chunk of 256 Suppliers is about 70 KiB, one allocation every 256
+// creditor rows, and a record that outlives the rest of its chunk keeps at
+// most that much memory alive.
+const recordChunkMax = 256
+
+// nextOf returns a zeroed T taken from *chunk, a Scratch's current chunk of
+// them, starting a new chunk when it is full: twice as large as the last,
+// from 8 up to recordChunkMax, so that a Scratch used for one row allocates
+// little and one used for a million rows allocates every recordChunkMax.
+// A T handed out is never handed out again: the record holds it.
+func nextOf[T any](chunk *[]T) *T {
+	c := *chunk
+	if len(c) == cap(c) {
+		c = make([]T, 0, min(max(2*cap(c), 8), recordChunkMax))
+	}
+	c = c[:len(c)+1]
+	*chunk = c
+	return &c[len(c)-1]
 }
 
 // metaCacheMax is how many names a Scratch's metaCache holds at most. A
@@ -174,6 +217,11 @@ func NewParser(m *Mapping, file string, opts ParseOptions, sample [][]string) (*
 	for i := range p.fi.address {
 		p.fi.address[i] = k.Field("address_" + strconv.Itoa(i+1))
 	}
+	p.si = supplierIdx{name: k.Field("supplier_name"), postcode: p.fi.postcode, sort: p.fi.sort, account: p.fi.account,
+		vat: k.Field("vat_number"), companyNo: k.Field("company_number"), address: p.fi.address}
+	p.pi = paymentIdx{creditorRef: k.Field("creditor_ref"), paymentRef: k.Field("payment_reference"),
+		invoice: k.Field("invoice_number"), invoiceDate: k.Field("invoice_date"), paymentDate: k.Field("payment_date"),
+		amount: k.Field("amount")}
 	for _, f := range k.NeedsOneOf {
 		p.oneOf = append(p.oneOf, k.Field(f))
 	}
@@ -274,7 +322,8 @@ func textStart(ends []int, i int) int {
 }
 
 // Normalise builds the normalised forms that matching compares from the
-// values ParseValues filled in. A person's are held in sc.
+// values ParseValues filled in, held in sc (a supplier's or payment's
+// struct too: see Scratch).
 func (p *Parser) Normalise(sc *Scratch, rec *Record) {
 	if sc == nil {
 		sc = new(Scratch)
@@ -283,64 +332,122 @@ func (p *Parser) Normalise(sc *Scratch, rec *Record) {
 	case PersonEntity:
 		p.person(sc, rec)
 	case SupplierEntity:
-		p.supplier(rec)
+		p.supplier(sc, rec)
 	case PaymentEntity:
-		p.payment(rec)
+		p.payment(sc, rec)
 	}
 }
 
-// valid returns the canonical value of a field when it is present and
-// valid, else "".
-func (p *Parser) valid(rec *Record, field string) string {
-	i := p.m.Kind.Field(field)
+// validAt returns the canonical value of field i when it is present and
+// valid, else "" (also when i < 0: the kind has no such field).
+func validAt(rec *Record, i int) string {
 	if i < 0 || rec.Invalid&(1<<uint(i)) != 0 {
 		return ""
 	}
 	return rec.Value(i)
 }
 
-// supplier builds the normalised supplier forms of rec.
-func (p *Parser) supplier(rec *Record) {
-	s := &Supplier{Company: normal.ParseCompany(p.valid(rec, "supplier_name"))}
-	if pc := p.valid(rec, "postcode"); pc != "" {
-		s.Postcode = value.ParsePostcode(pc)
-	} else if pc := rec.Value(p.m.Kind.Field("postcode")); pc != "" {
+// companyNoLen is the length of a Companies House number: shorter ones
+// are padded with leading zeros ("1234567" is "01234567").
+const companyNoLen = 8
+
+// supplier builds the normalised supplier forms of rec: the passing
+// strings in sc, the struct from its chunk and the forms in its lasting
+// arena (or within the record's values, which live there too).
+func (p *Parser) supplier(sc *Scratch, rec *Record) {
+	sc.temp.Reset()
+	sc.norm.Reset()
+	x, keep := &p.si, &sc.keep
+	s := nextOf(&sc.suppliers)
+	name := validAt(rec, x.name)
+	c := sc.norm.ParseCompany(name)
+	s.Company.Name = keepIn(keep, c.Name, name)
+	s.Company.Core = keepIn(keep, c.Core, s.Company.Name)
+	s.Company.TradingAs = keepIn(keep, c.TradingAs, name)
+	if pc := rec.Value(x.postcode); pc != "" {
+		// The canonical postcode, in normal form when valid: parsing it
+		// again splits it within the record's values.
 		s.Postcode = value.ParsePostcode(pc)
 	}
-	var lines []string
-	for i := 1; i <= 5; i++ {
-		if a := p.valid(rec, "address_"+strconv.Itoa(i)); a != "" {
+	lines := sc.lines[:0]
+	for _, ai := range x.address {
+		if a := validAt(rec, ai); a != "" {
 			lines = append(lines, a)
 		}
 	}
+	sc.lines = lines
 	if len(lines) > 0 {
-		s.Address = normal.ParseAddress(lines)
+		a := sc.norm.ParseAddress(lines)
+		s.Address = normal.Address{Flat: keep.Copy(a.Flat), Number: keep.Copy(a.Number), Name: keep.Copy(a.Name),
+			Street: keep.Copy(a.Street), Locality: keep.Copy(a.Locality)}
 	}
-	s.SortCode, s.Account = p.valid(rec, "sort_code"), p.valid(rec, "account_number")
-	vat := strings.ToUpper(strings.ReplaceAll(p.valid(rec, "vat_number"), " ", ""))
-	s.VAT = strings.TrimPrefix(vat, "GB")
-	if cn := strings.ToUpper(strings.ReplaceAll(p.valid(rec, "company_number"), " ", "")); cn != "" {
-		s.CompanyNo = strings.Repeat("0", max(0, 8-len(cn))) + cn
+	s.SortCode, s.Account = validAt(rec, x.sort), validAt(rec, x.account)
+	vat := validAt(rec, x.vat)
+	s.VAT = keepIn(keep, strings.TrimPrefix(upper(&sc.temp, withoutSpaces(&sc.temp, vat)), "GB"), vat)
+	cn := validAt(rec, x.companyNo)
+	switch n := upper(&sc.temp, withoutSpaces(&sc.temp, cn)); {
+	case len(n) >= companyNoLen:
+		s.CompanyNo = keepIn(keep, n, cn)
+	case n != "":
+		b := keep.Append(companyNoLen)
+		for range companyNoLen - len(n) {
+			b = append(b, '0')
+		}
+		s.CompanyNo = keep.String(append(b, n...))
 	}
 	rec.Supplier = s
 }
 
-// payment builds the normalised payment forms of rec.
-func (p *Parser) payment(rec *Record) {
-	pm := &Payment{CreditorRef: p.valid(rec, "creditor_ref"), PaymentRef: p.valid(rec, "payment_reference")}
-	pm.Invoice, pm.InvoiceDigits = normal.InvoiceNumber(p.valid(rec, "invoice_number"))
-	for _, f := range []string{"invoice_date", "payment_date"} {
-		if d, err := value.ParseISODate(p.valid(rec, f)); err == nil && !d.IsZero() {
+// payment builds the normalised payment forms of rec: the struct from
+// sc's chunk, the invoice number's forms in its lasting arena (or within
+// the record's values).
+func (p *Parser) payment(sc *Scratch, rec *Record) {
+	sc.temp.Reset()
+	sc.norm.Reset()
+	x, keep := &p.pi, &sc.keep
+	pm := nextOf(&sc.payments)
+	pm.CreditorRef, pm.PaymentRef = validAt(rec, x.creditorRef), validAt(rec, x.paymentRef)
+	inv := validAt(rec, x.invoice)
+	alnum, digits := sc.norm.InvoiceNumber(inv)
+	pm.Invoice = keepIn(keep, alnum, inv)
+	pm.InvoiceDigits = keepIn(keep, digits, pm.Invoice)
+	for _, fi := range [...]int{x.invoiceDate, x.paymentDate} {
+		if d, err := value.ParseISODate(validAt(rec, fi)); err == nil && !d.IsZero() {
 			pm.Date = d
 			break
 		}
 	}
-	if a := p.valid(rec, "amount"); a != "" {
+	if a := validAt(rec, x.amount); a != "" {
 		if v, err := strconv.ParseInt(a, 10, 64); err == nil {
 			pm.Amount, pm.HasAmount = v, true
 		}
 	}
 	rec.Payment = pm
+}
+
+// keepIn returns s held as long as keep's strings: the same text within in
+// when in, a lasting string, holds it ("INV00123" within the value
+// "INV00123", a name's core within the name), else a copy in keep. It
+// spares the lasting arena a copy of what a record already holds.
+func keepIn(keep *arena.Arena, s, in string) string {
+	if k := strings.Index(in, s); k >= 0 {
+		return in[k : k+len(s)]
+	}
+	return keep.Copy(s)
+}
+
+// withoutSpaces returns s without its spaces, held in a when it changes.
+func withoutSpaces(a *arena.Arena, s string) string {
+	if strings.IndexByte(s, ' ') < 0 {
+		return s
+	}
+	b := a.Append(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			b = append(b, s[i])
+		}
+	}
+	return a.String(b)
 }
 
 // value appends the canonical text of one raw value to dst and says
@@ -495,8 +602,8 @@ func metaphone(a *arena.Arena, s string) string {
 	return a.String(b)[:n]
 }
 
-// upper returns s with ASCII letters in upper case (as strings.ToUpper for
-// the ASCII text values are), held in a when it changes.
+// upper returns strings.ToUpper(s), held in a when it changes: it
+// allocates only when a rune's upper case is longer than the rune (ɐ Ɐ).
 func upper(a *arena.Arena, s string) string {
 	i := 0
 	for i < len(s) && (s[i] < 'a' || s[i] > 'z') && s[i] < 0x80 {
@@ -506,7 +613,13 @@ func upper(a *arena.Arena, s string) string {
 		return s
 	}
 	if !isASCII(s[i:]) {
-		return a.Copy(strings.ToUpper(s))
+		// As strings.ToUpper: each rune upper-cased, invalid UTF-8 made
+		// U+FFFD.
+		b := append(a.Append(len(s)+utf8.UTFMax), s[:i]...)
+		for _, r := range s[i:] {
+			b = utf8.AppendRune(b, unicode.ToUpper(r))
+		}
+		return a.String(b)
 	}
 	b := append(a.Append(len(s)), s...)
 	for j := i; j < len(b); j++ {

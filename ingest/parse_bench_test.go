@@ -135,3 +135,34 @@ func BenchmarkQualityAdd(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
 }
+
+// BenchmarkParseEntityRow is BenchmarkParseRow for a creditor row and a
+// creditor payment row: typed values, then the normalised supplier (company
+// name, address, postcode, VAT and company numbers) or payment (invoice
+// number, date, amount). The rows cycle through the tests' messy rows.
+// Figures per row.
+func BenchmarkParseEntityRow(b *testing.B) {
+	tests := []struct {
+		name   string
+		parser func(testing.TB) *Parser
+		rows   [][]string
+	}{
+		{"creditor", creditorParser, messyCreditorRows},
+		{"payment", paymentParser, messyPaymentRows},
+	}
+	for _, tt := range tests {
+		b.Run(tt.name, func(b *testing.B) {
+			p := tt.parser(b)
+			var rec Record
+			var sc Scratch
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if err := p.Parse(&sc, i+2, tt.rows[i%len(tt.rows)], &rec); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

@@ -73,26 +73,170 @@ func TestScratchRecordsIndependent(t *testing.T) {
 	}
 }
 
-// TestParseRowAllocs checks that parsing a person row with a warm Scratch
-// allocates nothing (the lasting arena's blocks, one every few hundred
-// rows, round to none a row).
+// TestParseRowAllocs checks that parsing a row with a warm Scratch
+// allocates nothing, for a person, a creditor and a payment row (the
+// lasting arena's blocks and the Supplier and Payment chunks, one every
+// few hundred rows, round to none a row).
 func TestParseRowAllocs(t *testing.T) {
-	p := payrollParser(t)
+	tests := []struct {
+		name   string
+		parser func(testing.TB) *Parser
+		rows   [][]string
+	}{
+		{"payroll", payrollParser, messyRows},
+		{"creditor", creditorParser, messyCreditorRows},
+		{"payment", paymentParser, messyPaymentRows},
+	}
+	for _, tt := range tests {
+		p := tt.parser(t)
+		var sc Scratch
+		var rec Record
+		i := 0
+		parse := func() {
+			if err := p.Parse(&sc, 2, tt.rows[i%len(tt.rows)], &rec); err != nil {
+				t.Fatal(err)
+			}
+			i++
+		}
+		for range 100 {
+			parse()
+		}
+		if n := testing.AllocsPerRun(1000, parse); n != 0 {
+			t.Errorf("parsing a %s row allocated %v times, want 0", tt.name, n)
+		}
+	}
+}
+
+// TestScratchEntityRecordsIndependent is TestScratchRecordsIndependent for
+// creditor and payment rows: many messy rows parsed with one Scratch give,
+// once all are parsed, the records each row gives parsed on its own, so
+// that no later row wrote over an earlier record's strings or struct.
+func TestScratchEntityRecordsIndependent(t *testing.T) {
+	tests := []struct {
+		name   string
+		parser func(testing.TB) *Parser
+		rows   [][]string
+	}{
+		{"creditor", creditorParser, messyCreditorRows},
+		{"payment", paymentParser, messyPaymentRows},
+	}
+	for _, tt := range tests {
+		p := tt.parser(t)
+		row := func(i int) []string {
+			r := append([]string(nil), tt.rows[i%len(tt.rows)]...)
+			r[0] = fmt.Sprintf("X%05d", i)
+			return r
+		}
+		var sc Scratch
+		var got []Record
+		for i := range 2000 {
+			var r Record
+			if err := p.Parse(&sc, i+2, row(i), &r); err != nil {
+				t.Fatalf("%s row %d: %v", tt.name, i, err)
+			}
+			got = append(got, r)
+		}
+		for i, r := range got {
+			var want Record
+			if err := p.Parse(nil, i+2, row(i), &want); err != nil {
+				t.Fatal(err)
+			}
+			for f := 0; f < want.NumValues(); f++ {
+				if r.Value(f) != want.Value(f) {
+					t.Fatalf("%s record %d field %d: %q, want %q", tt.name, i, f, r.Value(f), want.Value(f))
+				}
+			}
+			if !reflect.DeepEqual(r.Supplier, want.Supplier) || !reflect.DeepEqual(r.Payment, want.Payment) {
+				t.Fatalf("%s record %d:\n got %+v %+v\nwant %+v %+v", tt.name, i, r.Supplier, r.Payment, want.Supplier, want.Payment)
+			}
+		}
+		if tt.name == "creditor" && got[0].Supplier == got[1].Supplier || tt.name == "payment" && got[0].Payment == got[1].Payment {
+			t.Errorf("%s: two records share one struct", tt.name)
+		}
+	}
+}
+
+// TestParseEntityForms checks the normalised forms of the messy creditor
+// and payment rows against what the normalisers give: the company name,
+// VAT number without GB, company number padded to eight, the invoice
+// number's two forms, the first valid date.
+func TestParseEntityForms(t *testing.T) {
+	cp, pp := creditorParser(t), paymentParser(t)
 	var sc Scratch
-	var rec Record
-	i := 0
-	parse := func() {
-		if err := p.Parse(&sc, 2, messyRows[i%len(messyRows)], &rec); err != nil {
+	sups := []struct {
+		row                    int
+		name, core, ta         string
+		postcode, vat, company string
+	}{
+		{0, "ACME CO LTD", "ACME", "", "LS1 4AP", "123456789", "01234567"},
+		// A prefixed number is padded in front of its prefix, as before.
+		{1, "SMITH AND SONS LTD", "SMITH SONS", "QUICKFIX", "SW1A 1AA", "123456789", "0SC12345"},
+		{2, "ACME CO LTD", "ACME", "", "NOT KNOWN", "", ""},
+		{4, "LTD", "LTD", "", "M1 1AA", "", "00012345"},
+		{5, "SOREN STRASSE BROS AND CO UK HOLDINGS PLC", "SOREN STRASSE BROS", "", "OX1 2JD", "12Ä34", "0AB123Ü"},
+		{6, "LTD CO", "LTD CO", "", "N/A", "", "123456789"},
+	}
+	for _, tt := range sups {
+		var r Record
+		if err := cp.Parse(&sc, 2, messyCreditorRows[tt.row], &r); err != nil {
 			t.Fatal(err)
 		}
-		i++
+		s := r.Supplier
+		if s.Company.Name != tt.name || s.Company.Core != tt.core || s.Company.TradingAs != tt.ta ||
+			s.Postcode.Full != tt.postcode || s.VAT != tt.vat || s.CompanyNo != tt.company {
+			t.Errorf("creditor row %d: %+v %q %q %q", tt.row, s.Company, s.Postcode.Full, s.VAT, s.CompanyNo)
+		}
 	}
-	for range 100 {
-		parse()
+	pays := []struct {
+		row             int
+		invoice, digits string
+		date            string
+		amount          int64
+	}{
+		{0, "INV00123", "123", "2024-04-01", 123450},
+		{1, "INV00123", "123", "2024-05-01", 9900},
+		{2, "000", "", "2023-12-31", 1},
+		{3, "AB1020", "1020", "", -1200},
+		{5, "INV0042", "42", "2024-02-29", 1200},
 	}
-	if n := testing.AllocsPerRun(1000, parse); n != 0 {
-		t.Errorf("parsing a row allocated %v times, want 0", n)
+	for _, tt := range pays {
+		var r Record
+		if err := pp.Parse(&sc, 2, messyPaymentRows[tt.row], &r); err != nil {
+			t.Fatal(err)
+		}
+		pm := r.Payment
+		date := ""
+		if !pm.Date.IsZero() {
+			date = pm.Date.String()
+		}
+		if pm.Invoice != tt.invoice || pm.InvoiceDigits != tt.digits || date != tt.date || pm.Amount != tt.amount || !pm.HasAmount {
+			t.Errorf("payment row %d: %+v (date %q)", tt.row, pm, date)
+		}
 	}
+}
+
+// TestUpper checks upper against strings.ToUpper, on ASCII, letters
+// outside ASCII whose upper case is shorter or longer, and invalid UTF-8.
+func TestUpper(t *testing.T) {
+	for _, s := range []string{"", "ABC 123", "abc", "GB 12ä 34", "ß", "ı", "ɐ", "straße", "\xff\xfeab", "A\xc3", "ǆ ǅ", "Zoë"} {
+		var a arena.Arena
+		if got, want := upper(&a, s), strings.ToUpper(s); got != want {
+			t.Errorf("upper(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzUpper checks upper against strings.ToUpper on any text.
+func FuzzUpper(f *testing.F) {
+	for _, s := range []string{"abc", "GB 12ä 34", "ɐ", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var a arena.Arena
+		if got, want := upper(&a, s), strings.ToUpper(s); got != want {
+			t.Errorf("upper(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // TestParseFlag checks the spellings of a yes/no flag, in any case, and
@@ -190,4 +334,63 @@ func TestMetaCache(t *testing.T) {
 			t.Errorf("after filling: %q = %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// entityParser maps header, keyed on its first column, for the kind named,
+// with the payroll parser's options.
+func entityParser(t testing.TB, kind, file string, header []string) *Parser {
+	t.Helper()
+	k, _ := LookupKind(kind)
+	m, err := NewMapping(k, header, header[0], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewParser(m, file, ParseOptions{DateFormat: "dd/mm/yyyy", MoneyUnit: "pounds"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// creditorParser maps the creditors header the tests below use.
+func creditorParser(t testing.TB) *Parser {
+	return entityParser(t, "creditors", "creditors.csv", []string{"Supplier No", "Supplier Name", "Address 1", "Address 2",
+		"Address 3", "Town", "Post Code", "Sort Code", "Account Number", "VAT Number", "Company Number"})
+}
+
+// paymentParser maps the creditor payments header the tests below use.
+func paymentParser(t testing.TB) *Parser {
+	return entityParser(t, "creditor_payments", "payments.csv", []string{"Payment ID", "Creditor Ref", "Invoice Number",
+		"Invoice Date", "Amount", "Payment Date", "Payment Reference"})
+}
+
+// messyCreditorRows are creditors rows, in creditorParser's layout, with
+// the text that makes the normalisers build new strings: legal forms in
+// every spelling, "trading as", accents, only legal words, flats and
+// number ranges, spaced and lower-case VAT and company numbers (one with
+// letters outside ASCII), invalid postcodes and bank details.
+var messyCreditorRows = [][]string{
+	{"C001", "The Acme Co. Ltd", "Unit 3, Acme House", "14 High Street", "", "Leeds", "ls1 4ap", "20-00-00", "1234 5678", "GB 123 4567 89", "1234567"},
+	{"C002", "Smith & Sons Ltd T/A Quickfix", "Flat 2", "3 - 5 Mill Lane", "Anytown", "", "SW1A1AA", "200000", "12345678", "gb123456789", "sc 12345"},
+	{"C003", "ACME COMPANY LIMITED", "", "", "", "", "not  known", "", "", "", ""},
+	{"C004", "Café Nero Ltd trading as Nero", "St John's Court", "22-24 Queen's Avenue", "Stoke-on-Trent", "", "EC1A 1BB", "20 00 00", "x", "123456789", "OC301234"},
+	{"C005", "Ltd", "Rose Cottage", "Mill Lane", "", "York", "M1 1AA", "", "", "GB", "00012345"},
+	{"C006", "Søren Straße Bros + Co (UK) Holdings plc", "Apartment 4B", "", "", "", "ox1  2jd", "12-34-56", "87654321", "Gb 12ä 34", "ab 123ü"},
+	{"C007", "The Limited Company", "Ground Floor Flat, 2/14 High St", "", "", "", "N/A", "", "", "", "123456789"},
+	{"C008", "the the services group t/a", "", "", "", "", "", "", "", "", ""},
+	{"C009", "Łódź Trading As Ltd TA Ønsker International Inc.", "1 N Road", "", "", "", "gir0aa", "", "", "gb 987654321", "r"},
+}
+
+// messyPaymentRows are creditor payment rows, in paymentParser's layout,
+// with invoice numbers in every shape (punctuation, lower case, leading
+// zeros, all zeros, accents and dashes outside ASCII, blank), dates valid,
+// impossible and absent, and amounts in pounds.
+var messyPaymentRows = [][]string{
+	{"P001", "C001", "INV-00123", "01/04/2024", "1,234.50", "15/04/2024", "BACS 0001"},
+	{"P002", "C002", "inv00123", "", "99", "01/05/2024", ""},
+	{"P003", "C003", "000", "31/12/2023", "0.01", "", "REF-3"},
+	{"P004", "C004", "A/B 10-20", "not a date", "-12.00", "30/02/2024", ""},
+	{"P005", "C005", "", "", "5", "", ""},
+	{"P006", "C006", "Ïnv–0042", "29/02/2024", "12", "", "Ref ü"},
+	{"P007", "C007", "123", "", "£1,000,000.00", "02/01/2024", ""},
 }
