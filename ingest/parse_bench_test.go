@@ -71,38 +71,32 @@ func payrollRows(n int) [][]string {
 }
 
 // BenchmarkParseRows times parsing a mix of rows, as the loader does it:
-// the values of a row, then its normalised forms. Names repeat from row to
-// row; everything else varies. Figures per row.
+// the values of a row ("values", packed into the record), then its
+// normalised forms ("values+normalise"). Names repeat from row to row;
+// everything else varies. Figures per row.
 func BenchmarkParseRows(b *testing.B) {
 	p := payrollParser(b)
 	rows := payrollRows(4096)
-	var rec Record
-	var sc Scratch
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if err := p.ParseValues(&sc, i+2, rows[i%len(rows)], &rec); err != nil {
-			b.Fatal(err)
+	for _, normalise := range []bool{false, true} {
+		name := "values"
+		if normalise {
+			name += "+normalise"
 		}
-		p.Normalise(&sc, &rec)
-		i++
-	}
-}
-
-// BenchmarkParseValues times the first half of parsing a row alone: its
-// canonical values, packed into the record. Figures per row.
-func BenchmarkParseValues(b *testing.B) {
-	p := payrollParser(b)
-	rows := payrollRows(4096)
-	var rec Record
-	var sc Scratch
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if err := p.ParseValues(&sc, i+2, rows[i%len(rows)], &rec); err != nil {
-			b.Fatal(err)
-		}
-		i++
+		b.Run(name, func(b *testing.B) {
+			var rec Record
+			var sc Scratch
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if err := p.ParseValues(&sc, i+2, rows[i%len(rows)], &rec); err != nil {
+					b.Fatal(err)
+				}
+				if normalise {
+					p.Normalise(&sc, &rec)
+				}
+				i++
+			}
+		})
 	}
 }
 
@@ -142,15 +136,7 @@ func BenchmarkQualityAdd(b *testing.B) {
 // number, date, amount). The rows cycle through the tests' messy rows.
 // Figures per row.
 func BenchmarkParseEntityRow(b *testing.B) {
-	tests := []struct {
-		name   string
-		parser func(testing.TB) *Parser
-		rows   [][]string
-	}{
-		{"creditor", creditorParser, messyCreditorRows},
-		{"payment", paymentParser, messyPaymentRows},
-	}
-	for _, tt := range tests {
+	for _, tt := range rowKinds(false) {
 		b.Run(tt.name, func(b *testing.B) {
 			p := tt.parser(b)
 			var rec Record

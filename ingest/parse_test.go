@@ -73,21 +73,33 @@ func TestScratchRecordsIndependent(t *testing.T) {
 	}
 }
 
+// rowKind is a kind of row the tests and benchmarks parse: its parser and
+// messy rows of it.
+type rowKind struct {
+	name   string
+	parser func(testing.TB) *Parser
+	rows   [][]string
+}
+
+// rowKinds lists the creditor and payment rows, after the person (payroll)
+// rows when person is true.
+func rowKinds(person bool) []rowKind {
+	kinds := []rowKind{
+		{"creditor", creditorParser, messyCreditorRows},
+		{"payment", paymentParser, messyPaymentRows},
+	}
+	if person {
+		kinds = append([]rowKind{{"payroll", payrollParser, messyRows}}, kinds...)
+	}
+	return kinds
+}
+
 // TestParseRowAllocs checks that parsing a row with a warm Scratch
 // allocates nothing, for a person, a creditor and a payment row (the
 // lasting arena's blocks and the Supplier and Payment chunks, one every
 // few hundred rows, round to none a row).
 func TestParseRowAllocs(t *testing.T) {
-	tests := []struct {
-		name   string
-		parser func(testing.TB) *Parser
-		rows   [][]string
-	}{
-		{"payroll", payrollParser, messyRows},
-		{"creditor", creditorParser, messyCreditorRows},
-		{"payment", paymentParser, messyPaymentRows},
-	}
-	for _, tt := range tests {
+	for _, tt := range rowKinds(true) {
 		p := tt.parser(t)
 		var sc Scratch
 		var rec Record
@@ -112,15 +124,7 @@ func TestParseRowAllocs(t *testing.T) {
 // once all are parsed, the records each row gives parsed on its own, so
 // that no later row wrote over an earlier record's strings or struct.
 func TestScratchEntityRecordsIndependent(t *testing.T) {
-	tests := []struct {
-		name   string
-		parser func(testing.TB) *Parser
-		rows   [][]string
-	}{
-		{"creditor", creditorParser, messyCreditorRows},
-		{"payment", paymentParser, messyPaymentRows},
-	}
-	for _, tt := range tests {
+	for _, tt := range rowKinds(false) {
 		p := tt.parser(t)
 		row := func(i int) []string {
 			r := append([]string(nil), tt.rows[i%len(tt.rows)]...)
