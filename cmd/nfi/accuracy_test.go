@@ -136,6 +136,12 @@ func TestNoPersonalDataOnStderr(t *testing.T) {
 	// The output folder's path is printed; a temporary folder's name holds
 	// random digits, which are no record's.
 	said := strings.ReplaceAll(stdout+stderr, m.Dir, "DIR")
+	// The Timings table's rates are measured, not read from the data, and
+	// a rate can hold a sort code's six digits by chance.
+	said = regexp.MustCompile(`(?m)^(\s*[a-z_]+(?: \*)?\s+[0-9.]+\s+[0-9]+\s+)[0-9]+$`).ReplaceAllString(said, "${1}RATE")
+	if strings.Contains(said, "Timings") && !strings.Contains(said, "RATE") {
+		t.Fatal("the Timings table's rates were not found to set aside")
+	}
 	values := map[string]bool{}
 	long := regexp.MustCompile(`[A-Za-z]{4,}|\d{6,}`)
 	for _, path := range m.Files {
