@@ -86,7 +86,7 @@ func runJob(ctx context.Context, opts *runOptions, stdout, stderr io.Writer) err
 	if opts.quiet {
 		prog = nil
 	}
-	run, err := pipeline.Run(ctx, j, pipeline.Options{Workers: opts.workers, Check: opts.check, NoTrain: opts.noTrain, CheckStability: opts.stable, Output: opts.out, Progress: prog})
+	run, err := pipeline.Run(ctx, j, pipeline.Options{Workers: opts.workers, Check: opts.check, NoTrain: opts.noTrain, CheckStability: opts.stable, Output: opts.out, Progress: prog, LoadGCPercent: loadGCPercent()})
 	if run != nil {
 		report.PrintSummary(stdout, run)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -72,6 +73,55 @@ func TestLoadKeepsEveryRowInOrder(t *testing.T) {
 			if cap(ds.Records) != len(ds.Records) {
 				t.Errorf("records have capacity %d past their %d", cap(ds.Records), len(ds.Records))
 			}
+			// The rejected rows are written as read, though the memory of
+			// their batch is read into again afterwards.
+			written, err := os.ReadFile(filepath.Join(dir, "out", "rejects", "p.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Count(string(written), ",E,ragged"); got != rejects {
+				t.Errorf("%d rejected rows written as read, want %d:\n%.300s", got, rejects, written)
+			}
 		})
 	}
 }
+
+// TestLoadGCPercent checks that loading sets the collector's target asked
+// for while it reads, and puts the one before back, also when a dataset
+// cannot be read.
+func TestLoadGCPercent(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "p.csv"), []byte("Employee No,Forename,Surname\nE1,Ann,Smith\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "q.csv"), nil, 0o600) // no header: it cannot be read
+	jobText := "datasets:\n  - name: p\n    kind: payroll\n    path: p.csv\n    key: Employee No\n" +
+		"  - name: q\n    kind: payroll\n    path: q.csv\n    key: Employee No\n"
+	os.WriteFile(filepath.Join(dir, "job.yaml"), []byte(jobText), 0o600)
+	j, err := job.Load(filepath.Join(dir, "job.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	var during int
+	opts := Options{Workers: 1, Progress: gcWatch{&during}, LoadGCPercent: 300}
+	if _, err := loadDatasets(context.Background(), j, filepath.Join(dir, "out"), opts, nil, &loadTimes{}); err == nil {
+		t.Fatal("a file with no header was read")
+	}
+	if during != 300 {
+		t.Errorf("target while reading %d, want 300", during)
+	}
+	if after := debug.SetGCPercent(before); after != 77 {
+		t.Errorf("target after reading %d, want 77 put back", after)
+	}
+}
+
+// gcWatch is a Progress that notes the collector's target when a step
+// starts.
+type gcWatch struct{ seen *int }
+
+func (w gcWatch) Start(string, int64) {
+	*w.seen = debug.SetGCPercent(100)
+	debug.SetGCPercent(*w.seen)
+}
+func (gcWatch) Add(int64)   {}
+func (gcWatch) Done(string) {}

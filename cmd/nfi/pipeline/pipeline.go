@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,12 @@ type Options struct {
 	// ChunkRecords is how many left-hand records a matching work item
 	// covers; 0 = 1024.
 	ChunkRecords int
+	// LoadGCPercent is the collector's target (as GOGC) while the datasets
+	// are read, put back afterwards; 0 leaves it alone. Reading makes
+	// almost no garbage (batches of rows are read into again), so each
+	// collection then only goes over the records read so far, and the
+	// fewer of them the better; a higher target costs little memory there.
+	LoadGCPercent int
 }
 
 // ErrRejectedRows is returned (wrapped) alongside a complete run when some
@@ -76,14 +83,11 @@ func Run(ctx context.Context, j *job.Job, opts Options) (*report.Run, error) {
 	t0 := time.Now()
 	var rows int64
 	var lt loadTimes
-	for i := range j.Datasets {
-		d := &j.Datasets[i]
-		res, err := loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress, &lt)
-		if err != nil {
-			return nil, err
-		}
-		run.Datasets = append(run.Datasets, res)
-		byName[d.Name] = res.Dataset
+	if run.Datasets, err = loadDatasets(ctx, j, out, opts, nick, &lt); err != nil {
+		return nil, err
+	}
+	for _, res := range run.Datasets {
+		byName[res.Dataset.Name] = res.Dataset
 		rows += int64(res.Dataset.Read)
 	}
 	shared := func(d time.Duration) time.Duration { return d / time.Duration(opts.Workers) }
@@ -333,6 +337,23 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	}
 	prog.Done(fmt.Sprintf("matched %s (%s x %s): %d candidate pairs, %d matches", name, left.Name, right.Name, rr.Stats.Total(), len(rr.Matches)))
 	return rr, nil
+}
+
+// loadDatasets reads every dataset of the job in turn, with the collector's
+// target at opts.LoadGCPercent while it does.
+func loadDatasets(ctx context.Context, j *job.Job, out string, opts Options, nick *normal.Nicknames, lt *loadTimes) ([]*report.DatasetResult, error) {
+	if opts.LoadGCPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(opts.LoadGCPercent))
+	}
+	var all []*report.DatasetResult
+	for i := range j.Datasets {
+		res, err := loadDataset(ctx, j, &j.Datasets[i], out, opts.Workers, nick, opts.Progress, lt)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, res)
+	}
+	return all, nil
 }
 
 // sortMatches puts matches strongest first, ties broken by the record keys
