@@ -12,8 +12,9 @@
 // dropped), and for person datasets the normalised [Person] that matching
 // uses (folded names, nickname groups, phonetic keys, parsed address).
 // Each goroutine parses with a [Scratch] of its own, whose arenas hold the
-// records' strings and the row's passing ones, so that a person row is
-// parsed without allocating.
+// records' strings and the row's passing ones (and whose chunks hold the
+// supplier and payment forms), so that a row of any kind is parsed without
+// allocating.
 //
 // A row that cannot be used (ragged, no reference, no name, a required date
 // that is not a date) is rejected with its line and the field at fault,

@@ -40,8 +40,9 @@
 //
 // The functions above allocate their results. A caller normalising
 // millions of rows gives each goroutine a [Scratch], whose methods of the
-// same names reuse its memory row after row (their results are valid until
-// its Reset), and appends with [AppendFold].
+// same names (ParseName, ParseAddress, ParseCompany, InvoiceNumber, Fold,
+// SurnameKey) reuse its memory row after row (their results are valid
+// until its Reset), and appends with [AppendFold].
 //
 // # Personal data
 //

@@ -60,9 +60,10 @@
 // space after each comma read fine, and the caller trims.
 //
 // The package splits the text itself rather than through encoding/csv,
-// which allocates a string for every row: the fields are written once, into
-// blocks of text shared by many rows (so a field kept keeps its block,
-// 64 KiB, in memory). The splitter follows encoding/csv's rules to the byte,
+// which allocates a string for every row: a record is unescaped into one
+// reused buffer, and a row's fields are written once, into the memory of
+// the batch being read (Next gives each row a string of its own). The
+// splitter follows encoding/csv's rules to the byte,
 // with the same lines and columns in its errors; a fuzz test runs both on
 // the same input and requires the same records, positions and errors.
 //
