@@ -348,7 +348,8 @@ func validAt(rec *Record, i int) string {
 }
 
 // companyNoLen is the length of a Companies House number: shorter ones
-// are padded with leading zeros ("1234567" is "01234567").
+// are padded with zeros after any letter prefix ("1234567" is "01234567",
+// "SC12345" is "SC012345").
 const companyNoLen = 8
 
 // supplier builds the normalised supplier forms of rec: the passing
@@ -389,11 +390,17 @@ func (p *Parser) supplier(sc *Scratch, rec *Record) {
 	case len(n) >= companyNoLen:
 		s.CompanyNo = keepIn(keep, n, cn)
 	case n != "":
-		b := keep.Append(companyNoLen)
+		// Zeros go after a letter prefix: Companies House writes SC012345,
+		// which extracts give as SC12345 as often as 01234567 as 1234567.
+		prefix := 0
+		for prefix < 2 && prefix < len(n) && n[prefix] >= 'A' && n[prefix] <= 'Z' {
+			prefix++
+		}
+		b := append(keep.Append(companyNoLen), n[:prefix]...)
 		for range companyNoLen - len(n) {
 			b = append(b, '0')
 		}
-		s.CompanyNo = keep.String(append(b, n...))
+		s.CompanyNo = keep.String(append(b, n[prefix:]...))
 	}
 	rec.Supplier = s
 }

@@ -173,11 +173,12 @@ func TestParseEntityForms(t *testing.T) {
 		postcode, vat, company string
 	}{
 		{0, "ACME CO LTD", "ACME", "", "LS1 4AP", "123456789", "01234567"},
-		// A prefixed number is padded in front of its prefix, as before.
-		{1, "SMITH AND SONS LTD", "SMITH SONS", "QUICKFIX", "SW1A 1AA", "123456789", "0SC12345"},
+		// A prefixed number is padded after its prefix, as Companies House
+		// writes it.
+		{1, "SMITH AND SONS LTD", "SMITH SONS", "QUICKFIX", "SW1A 1AA", "123456789", "SC012345"},
 		{2, "ACME CO LTD", "ACME", "", "NOT KNOWN", "", ""},
 		{4, "LTD", "LTD", "", "M1 1AA", "", "00012345"},
-		{5, "SOREN STRASSE BROS AND CO UK HOLDINGS PLC", "SOREN STRASSE BROS", "", "OX1 2JD", "12Ä34", "0AB123Ü"},
+		{5, "SOREN STRASSE BROS AND CO UK HOLDINGS PLC", "SOREN STRASSE BROS", "", "OX1 2JD", "12Ä34", "AB0123Ü"},
 		{6, "LTD CO", "LTD CO", "", "N/A", "", "123456789"},
 	}
 	for _, tt := range sups {
