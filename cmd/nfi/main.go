@@ -39,10 +39,11 @@ func (e usageError) Unwrap() error { return e.err }
 // memory (1.70 GB against 1.98), and 25 costs 5% more time for 27% less.
 const defaultGCPercent = 50
 
-// readGCPercent is the collector's target while the datasets are read
-// (pipeline.Options.LoadGCPercent): reading makes almost no garbage, and on
-// the 1m benchmark 200 there takes 0.2-0.3 s off the read stage (of
-// 2.1-2.2 s) at no cost in peak memory, which comes later.
+// readGCPercent is the collector's target while delimited and fixed-width
+// datasets are read (pipeline.Options.LoadGCPercent): reading them makes
+// almost no garbage, and on the 1m benchmark 200 there takes 0.2-0.3 s off
+// the read stage (of 2.1-2.2 s) at no cost in peak memory, which comes
+// later.
 const readGCPercent = 200
 
 // loadGCPercent is readGCPercent, or 0 (leave it alone) when the

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/nfi-engine/nfi/ingest/job"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestLoadKeepsEveryRowInOrder reads files whose size misleads the
@@ -87,13 +89,22 @@ func TestLoadKeepsEveryRowInOrder(t *testing.T) {
 }
 
 // TestLoadGCPercent checks that loading sets the collector's target asked
-// for while it reads, and puts the one before back, also when a dataset
-// cannot be read.
+// for while it reads a delimited dataset, not a workbook, and puts the one
+// before back, also when a dataset cannot be read.
 func TestLoadGCPercent(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "p.csv"), []byte("Employee No,Forename,Surname\nE1,Ann,Smith\n"), 0o600)
+	book := excelize.NewFile()
+	for i, row := range [][]any{{"Employee No", "Forename", "Surname"}, {"E2", "Bob", "Jones"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		book.SetSheetRow("Sheet1", cell, &row)
+	}
+	if err := book.SaveAs(filepath.Join(dir, "w.xlsx")); err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(filepath.Join(dir, "q.csv"), nil, 0o600) // no header: it cannot be read
 	jobText := "datasets:\n  - name: p\n    kind: payroll\n    path: p.csv\n    key: Employee No\n" +
+		"  - name: w\n    kind: payroll\n    path: w.xlsx\n    format: xlsx\n    key: Employee No\n" +
 		"  - name: q\n    kind: payroll\n    path: q.csv\n    key: Employee No\n"
 	os.WriteFile(filepath.Join(dir, "job.yaml"), []byte(jobText), 0o600)
 	j, err := job.Load(filepath.Join(dir, "job.yaml"))
@@ -102,26 +113,26 @@ func TestLoadGCPercent(t *testing.T) {
 	}
 	before := debug.SetGCPercent(77)
 	defer debug.SetGCPercent(before)
-	var during int
-	opts := Options{Workers: 1, Progress: gcWatch{&during}, LoadGCPercent: 300}
+	during := map[string]int{}
+	opts := Options{Workers: 1, Progress: gcWatch(during), LoadGCPercent: 300}
 	if _, err := loadDatasets(context.Background(), j, filepath.Join(dir, "out"), opts, nil, &loadTimes{}); err == nil {
 		t.Fatal("a file with no header was read")
 	}
-	if during != 300 {
-		t.Errorf("target while reading %d, want 300", during)
+	if want := map[string]int{"read p": 300, "read w": 77}; !reflect.DeepEqual(during, want) {
+		t.Errorf("targets while reading %v, want %v", during, want)
 	}
 	if after := debug.SetGCPercent(before); after != 77 {
 		t.Errorf("target after reading %d, want 77 put back", after)
 	}
 }
 
-// gcWatch is a Progress that notes the collector's target when a step
+// gcWatch is a Progress that notes the collector's target when each step
 // starts.
-type gcWatch struct{ seen *int }
+type gcWatch map[string]int
 
-func (w gcWatch) Start(string, int64) {
-	*w.seen = debug.SetGCPercent(100)
-	debug.SetGCPercent(*w.seen)
+func (w gcWatch) Start(step string, _ int64) {
+	w[step] = debug.SetGCPercent(100)
+	debug.SetGCPercent(w[step])
 }
 func (gcWatch) Add(int64)   {}
 func (gcWatch) Done(string) {}

@@ -17,6 +17,7 @@ import (
 	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/job"
 	"github.com/nfi-engine/nfi/ingest/normal"
+	"github.com/nfi-engine/nfi/ingest/source"
 	"github.com/nfi-engine/nfi/ingest/value"
 	"github.com/nfi-engine/nfi/match"
 	"github.com/nfi-engine/nfi/report"
@@ -36,11 +37,12 @@ type Options struct {
 	// ChunkRecords is how many left-hand records a matching work item
 	// covers; 0 = 1024.
 	ChunkRecords int
-	// LoadGCPercent is the collector's target (as GOGC) while the datasets
-	// are read, put back afterwards; 0 leaves it alone. Reading makes
-	// almost no garbage (batches of rows are read into again), so each
-	// collection then only goes over the records read so far, and the
-	// fewer of them the better; a higher target costs little memory there.
+	// LoadGCPercent is the collector's target (as GOGC) while delimited
+	// and fixed-width datasets are read, put back afterwards; 0 leaves it
+	// alone. Reading them makes almost no garbage (batches of rows are read
+	// into again), so each collection then only goes over the records read
+	// so far, and the fewer of them the better; a higher target costs
+	// little memory there. Workbooks are read at the usual target.
 	LoadGCPercent int
 }
 
@@ -339,21 +341,38 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 	return rr, nil
 }
 
-// loadDatasets reads every dataset of the job in turn, with the collector's
-// target at opts.LoadGCPercent while it does.
+// loadDatasets reads every dataset of the job in turn, each delimited or
+// fixed-width one with the collector's target at opts.LoadGCPercent. Not a
+// workbook: its reader makes garbage of its own, cell by cell, which a
+// higher target would let pile up.
 func loadDatasets(ctx context.Context, j *job.Job, out string, opts Options, nick *normal.Nicknames, lt *loadTimes) ([]*report.DatasetResult, error) {
-	if opts.LoadGCPercent > 0 {
-		defer debug.SetGCPercent(debug.SetGCPercent(opts.LoadGCPercent))
-	}
 	var all []*report.DatasetResult
 	for i := range j.Datasets {
-		res, err := loadDataset(ctx, j, &j.Datasets[i], out, opts.Workers, nick, opts.Progress, lt)
+		d := &j.Datasets[i]
+		percent := opts.LoadGCPercent
+		if f, err := source.ParseFormat(d.Format); err == nil && f == source.XLSX {
+			percent = 0
+		}
+		var res *report.DatasetResult
+		err := withGCPercent(percent, func() (err error) {
+			res, err = loadDataset(ctx, j, d, out, opts.Workers, nick, opts.Progress, lt)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, res)
 	}
 	return all, nil
+}
+
+// withGCPercent runs f with the collector's target at percent, and puts
+// the one before back; 0 runs f as things are.
+func withGCPercent(percent int, f func() error) error {
+	if percent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(percent))
+	}
+	return f()
 }
 
 // sortMatches puts matches strongest first, ties broken by the record keys
