@@ -24,7 +24,7 @@ type Company struct {
 // form. Kept as data: add a spelling here and nowhere else.
 func companyWords() map[string]string {
 	return map[string]string{
-		"LIMITED": "LTD", "LTD": "LTD", "LTD.": "LTD",
+		"LIMITED": "LTD", "LTD": "LTD",
 		"PUBLIC": "PUBLIC", "PLC": "PLC",
 		"LLP": "LLP", "LP": "LP", "CIC": "CIC", "CIO": "CIO",
 		"COMPANY": "CO", "CO": "CO",
