@@ -122,8 +122,9 @@ func lengthNL(b []byte) int {
 // fields completed before it are kept), or an error from the underlying
 // reader. The record is read with fields, field and pos until the next call.
 //
-// The fields are unescaped into s.buf, which the next split reuses. The loop works on local copies of the slices and stores them
-// back once, at the end: stores into the heap cost a GC write barrier each.
+// The fields are unescaped into s.buf, which the next split reuses. The
+// loop works on local copies of the slices and stores them back once, at
+// the end: stores into the heap cost a GC write barrier each.
 func (s *splitter) split() error {
 	if s.held {
 		s.held = false
