@@ -1,9 +1,12 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -380,7 +383,7 @@ func TestReadBatch(t *testing.T) {
 		for {
 			err = r.ReadBatch(&batch, n)
 			for _, row := range batch.Rows {
-				all = append(all, seen{row.Line, row.Err != nil, strings.Join(row.Fields, ",")})
+				all = append(all, seen{row.Line, row.Err != nil, strings.Clone(strings.Join(row.Fields, ","))})
 			}
 			if err == io.EOF {
 				break
@@ -555,5 +558,93 @@ func TestReadBatchReusesMemory(t *testing.T) {
 				t.Errorf("%.0f allocations to read %d rows into a reused Batch, want under 60 (opening the file)", allocs, rows)
 			}
 		})
+	}
+}
+
+// TestReadBatchAgreesWithNext reads each test file, and a file of quote
+// errors and multi-line fields at every batch boundary, with ReadBatch into
+// one reused Batch at several batch sizes, and requires the rows Next
+// gives: the same lines, fields and errors, and the same fatal error. A
+// row read ahead after a quote error may be returned in the next batch,
+// after its memory was read into again.
+func TestReadBatchAgreesWithNext(t *testing.T) {
+	type row struct {
+		line   int
+		fields string
+		err    string
+	}
+	describe := func(r Row) row {
+		e := ""
+		if r.Err != nil {
+			e = r.Err.Error()
+		}
+		return row{r.Line, strings.Clone(strings.Join(r.Fields, "|")), e} // Join returns a lone field as it is
+	}
+	var messy strings.Builder
+	messy.WriteString("ref,name,note\n")
+	for i := range 40 {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&messy, "R%d,\"bad\"x,n\n", i) // text after a closing quote
+		case 1:
+			fmt.Fprintf(&messy, "R%d,O\"Brien,n\n", i) // a bare quote
+		case 2:
+			fmt.Fprintf(&messy, "R%d,\"two\nlines\",n\n", i)
+		default:
+			fmt.Fprintf(&messy, "R%d,name %d,n\n", i, i)
+		}
+	}
+	files := map[string][]byte{"messy.csv": []byte(messy.String())}
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".csv") {
+			b, err := os.ReadFile(filepath.Join("testdata", e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.Name()] = b
+		}
+	}
+	for name, text := range files {
+		var want []row
+		var wantErr error
+		r, err := NewReader(bytes.NewReader(text), name, Options{})
+		if err != nil {
+			continue // no header, or not readable at all: nothing to batch
+		}
+		for {
+			got, err := r.Next()
+			if err != nil {
+				wantErr = err
+				break
+			}
+			want = append(want, describe(got))
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			r, err := NewReader(bytes.NewReader(text), name, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []row
+			var batch Batch
+			for {
+				err = r.ReadBatch(&batch, n)
+				for _, row := range batch.Rows {
+					got = append(got, describe(row))
+				}
+				if err != nil {
+					break
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, batches of %d:\n got %v\nwant %v", name, n, got, want)
+			}
+			if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+				t.Errorf("%s, batches of %d: ended with %v, want %v", name, n, err, wantErr)
+			}
+		}
 	}
 }
