@@ -562,8 +562,8 @@ func (p *Parser) person(sc *Scratch, rec *Record) {
 	ps.Initials = p.nick.Initials(ps.Forename)
 	ps.SurnameMeta = sc.meta.primary(&sc.temp, ps.Surname)
 	ps.ForenameMeta = sc.meta.primary(&sc.temp, ps.Forename)
-	if x.dob >= 0 && rec.Invalid&(1<<uint(x.dob)) == 0 && at(x.dob) != "" {
-		ps.DOB, _ = value.ParseISODate(at(x.dob))
+	if dob := validAt(rec, x.dob); dob != "" {
+		ps.DOB, _ = value.ParseISODate(dob)
 	}
 	if s := at(x.sex); s != "" {
 		switch s[0] {
@@ -593,12 +593,7 @@ func (p *Parser) person(sc *Scratch, rec *Record) {
 		ps.Address = sc.norm.ParseAddress(lines)
 	}
 	ps.UPRN = at(x.uprn)
-	if x.sort >= 0 && rec.Invalid&(1<<uint(x.sort)) == 0 {
-		ps.SortCode = at(x.sort)
-	}
-	if x.account >= 0 && rec.Invalid&(1<<uint(x.account)) == 0 {
-		ps.Account = at(x.account)
-	}
+	ps.SortCode, ps.Account = validAt(rec, x.sort), validAt(rec, x.account)
 	ps.OtherID = upper(&sc.temp, at(x.otherID))
 	rec.Person = newPerson(&sc.keep, &sc.temp, &ps)
 }
