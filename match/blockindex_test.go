@@ -31,13 +31,10 @@ func TestBlockIndex(t *testing.T) {
 		want[k] = append(want[k], int32(len(keys)))
 		keys = append(keys, k)
 	}
-	b := newBlockIndex(keys, 10)
+	b := newBlockIndex(keys)
 	for key, ids := range want {
 		if got := records(b.block(key)); !slices.Equal(got, ids) {
 			t.Errorf("block(%d) = %v, want %v", key, got, ids)
-		}
-		if big := len(ids) > 10; b.big[key] != big {
-			t.Errorf("big[%d] = %v, want %v", key, b.big[key], big)
 		}
 	}
 	for _, missing := range []blockKey{0, 1, 6, 12, 99} {
@@ -66,7 +63,7 @@ func TestBlockIndexRandom(t *testing.T) {
 				keys[i] = k
 				want[k] = append(want[k], int32(i))
 			}
-			b := newBlockIndex(keys, 1<<30)
+			b := newBlockIndex(keys)
 			for k, ids := range want {
 				if got := records(b.block(k)); !slices.Equal(got, ids) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, ids)
@@ -76,6 +73,32 @@ func TestBlockIndexRandom(t *testing.T) {
 				k := blockKey(1 + rng.Uint32())
 				if got := records(b.block(k)); !slices.Equal(got, want[k]) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, want[k])
+				}
+			}
+			// Left-hand keys joined to the index: some in it, some not,
+			// some none; each must start its block, as block finds it.
+			left := make([]blockKey, 3000)
+			for i := range left {
+				switch i % 3 {
+				case 0:
+					if n > 0 {
+						left[i] = keys[rng.IntN(n)]
+					}
+				case 1:
+					left[i] = blockKey(1 + rng.Uint32())
+				}
+			}
+			for i, pos := range b.positions(left) {
+				want := want[left[i]]
+				if left[i] == 0 {
+					want = nil
+				}
+				var got []int32
+				if pos >= 0 {
+					got = records(b.runAt(pos))
+				}
+				if !slices.Equal(got, want) || (pos < 0) != (len(want) == 0) {
+					t.Fatalf("n %d: positions[%d] gives block %v, want %v", n, i, got, want)
 				}
 			}
 		}

@@ -47,9 +47,10 @@ type Linker struct {
 	// first.
 	DuplicateCreditors map[[2]string]bool
 
-	lkeys  [][]blockKey  // [rule][left record]
-	rkeys  [][]blockKey  // [rule][right record], while the indexes are built (nil after)
+	lkeys  [][]blockKey  // [rule][left record], while the indexes are built (nil after)
+	rkeys  [][]blockKey  // [rule][right record], likewise (the same slices when Dedupe)
 	index  []blockIndex  // [rule] right key -> right records, ascending
+	lblock [][]int32     // [rule][left record]: where its block starts in index[rule].entries, -1 for none
 	tf     []termFreq    // the comparisons adjusted for term frequency
 	lfacts []recordFacts // per left record: its household keys and term frequencies
 	rfacts []recordFacts // per right record (the same slice when Dedupe)
@@ -280,6 +281,7 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	k.lkeys = make([][]blockKey, len(k.Rules))
 	k.rkeys = make([][]blockKey, len(k.Rules))
 	k.index = make([]blockIndex, len(k.Rules))
+	k.lblock = make([][]int32, len(k.Rules))
 	// The term-frequency and household steps fill different fields of
 	// these, so they may run at once.
 	k.lfacts = make([]recordFacts, len(left.Records))
@@ -320,10 +322,9 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	}}
 	for ri := range k.Rules {
 		indexes = append(indexes, func() {
-			k.index[ri] = newBlockIndex(k.rkeys[ri], k.MaxBlock)
-			if !k.Dedupe {
-				k.rkeys[ri] = nil // the index holds them now
-			}
+			k.index[ri] = newBlockIndex(k.rkeys[ri])
+			k.lblock[ri] = k.index[ri].positions(k.lkeys[ri])
+			k.lkeys[ri], k.rkeys[ri] = nil, nil // the index and the positions hold them now
 		})
 	}
 	return k, [][]func(){first, indexes}
@@ -369,10 +370,11 @@ func foldKey(h uint64) blockKey {
 // and record sit side by side, so finding a block costs a cache miss for
 // its bucket and one for its entries, where separate arrays of keys and
 // records cost one more. It takes 8 bytes a record, where a map of slices
-// took some 60, and the oversized blocks are noted once.
+// took some 60. The left-hand records' keys are looked up once, all
+// together (positions), so that scoring reads each block from where it
+// starts.
 type blockIndex struct {
-	entries []uint64          // key<<32 | record, sorted
-	big     map[blockKey]bool // keys whose block is over the cap (usually none)
+	entries []uint64 // key<<32 | record, sorted
 	// starts[b] is where the entries whose keys' top bits are b begin
 	// (keys are hashes, so the buckets are even): a search starts within
 	// a bucket of a few entries instead of the whole index.
@@ -400,7 +402,7 @@ func bucketBits(n int) uint {
 	return bits
 }
 
-func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
+func newBlockIndex(keys []blockKey) blockIndex {
 	n := 0
 	for _, key := range keys {
 		if key != 0 {
@@ -413,8 +415,8 @@ func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
 			es = append(es, uint64(key)<<32|uint64(uint32(r)))
 		}
 	}
-	slices.Sort(es)
-	b := blockIndex{entries: es, big: map[blockKey]bool{}}
+	sortByKey(es, nil) // made in record order, so left sorted by key and then record
+	b := blockIndex{entries: es}
 	bits := bucketBits(len(es))
 	b.shift = 32 - bits
 	b.starts = make([]int32, 1<<bits+1)
@@ -424,23 +426,22 @@ func newBlockIndex(keys []blockKey, maxBlock int) blockIndex {
 	for i := 1; i < len(b.starts); i++ {
 		b.starts[i] += b.starts[i-1]
 	}
-	for i := 0; i < len(es); {
-		j := i
-		for j < len(es) && entryKey(es[j]) == entryKey(es[i]) {
-			j++
-		}
-		if j-i > maxBlock {
-			b.big[entryKey(es[i])] = true
-		}
-		i = j
-	}
 	return b
 }
 
 // block returns the entries with key, in record order.
 func (b *blockIndex) block(key blockKey) blockRun {
-	if len(b.entries) == 0 {
+	pos := b.find(key)
+	if pos < 0 {
 		return nil
+	}
+	return b.runAt(pos)
+}
+
+// find returns where key's first entry is, or -1 when no entry has it.
+func (b *blockIndex) find(key blockKey) int32 {
+	if len(b.entries) == 0 || key == 0 {
+		return -1
 	}
 	bucket := key >> b.shift
 	first, end := int(b.starts[bucket]), int(b.starts[bucket+1])
@@ -448,21 +449,56 @@ func (b *blockIndex) block(key blockKey) blockRun {
 	i, _ := slices.BinarySearch(b.entries[first:end], uint64(key)<<32)
 	lo := first + i
 	if lo == end || entryKey(b.entries[lo]) != key {
-		return nil
+		return -1
 	}
-	// The end of the run: most blocks are a record or two, so step
-	// first, and search only a long run.
+	return int32(lo)
+}
+
+// runAt returns the run of entries that starts at pos (from find): the
+// block of the key there.
+func (b *blockIndex) runAt(pos int32) blockRun {
+	lo := int(pos)
+	key := entryKey(b.entries[lo])
+	// Most blocks are a record or two, so step first, and search only a
+	// long run, within its bucket.
 	hi := lo + 1
-	for hi < end && hi-lo < 8 && entryKey(b.entries[hi]) == key {
+	for hi < len(b.entries) && hi-lo < 8 && entryKey(b.entries[hi]) == key {
 		hi++
 	}
 	if hi-lo == 8 {
 		// Records are below 1<<31, so every entry of key sorts before
 		// this and every entry of a larger key after it.
+		end := int(b.starts[key>>b.shift+1])
 		j, _ := slices.BinarySearch(b.entries[hi:end], uint64(key)<<32|1<<31)
 		hi += j
 	}
 	return b.entries[lo:hi]
+}
+
+// positions returns, for each key, where its block starts in the index
+// (as find), -1 for none: a left-hand dataset's keys joined to the
+// right-hand index once, so that finding a record's candidates later
+// reads its block straight away instead of searching for it. The keys are
+// looked up in key order, so the search walks the index from one end to
+// the other instead of jumping about it.
+func (b *blockIndex) positions(keys []blockKey) []int32 {
+	pos := make([]int32, len(keys))
+	byKey := make([]uint64, 0, len(keys))
+	for i, key := range keys {
+		pos[i] = -1
+		if key != 0 {
+			byKey = append(byKey, uint64(key)<<32|uint64(uint32(i)))
+		}
+	}
+	sortByKey(byKey, nil)
+	last, at := blockKey(0), int32(-1)
+	for _, e := range byKey {
+		if key := entryKey(e); key != last {
+			last, at = key, b.find(key)
+		}
+		pos[entryRecord(e)] = at
+	}
+	return pos
 }
 
 // warm reads, for each right record in found (record<<8 | rule), the
@@ -477,6 +513,17 @@ func (k *Linker) warm(found []uint64) uint64 {
 		sum += uint64(k.Right.Records[r].Person.Touch()) + k.rfacts[r].hh.addr
 	}
 	return sum
+}
+
+// leftBlock returns the right-hand records that share left record l's
+// key under rule ri (none when it has no key, or no right-hand record has
+// it).
+func (k *Linker) leftBlock(ri, l int) blockRun {
+	pos := k.lblock[ri][l]
+	if pos < 0 {
+		return nil
+	}
+	return k.index[ri].runAt(pos)
 }
 
 // PossiblePairs is how many pairs the report could compare: left x right,
@@ -510,11 +557,7 @@ func (k *Linker) candidates(lo, hi int, st *Stats, fn func(l, r int32, rule int)
 	for l := lo; l < hi; l++ {
 		found = found[:0]
 		for ri := range k.Rules {
-			key := k.lkeys[ri][l]
-			if key == 0 {
-				continue
-			}
-			block := k.index[ri].block(key)
+			block := k.leftBlock(ri, l)
 			if len(block) > k.MaxBlock {
 				st.CappedPairs[ri] += int64(len(block))
 				continue
@@ -578,11 +621,11 @@ func (k *Linker) SamePersonAt(l int32) []int32 {
 	seen := map[int32]bool{}
 	var out []int32
 	for ri := range k.Rules {
-		key := k.lkeys[ri][l]
-		if key == 0 || k.index[ri].big[key] {
+		block := k.leftBlock(ri, int(l))
+		if len(block) > k.MaxBlock {
 			continue
 		}
-		for _, e := range k.index[ri].block(key) {
+		for _, e := range block {
 			r := entryRecord(e)
 			b := &k.Right.Records[r]
 			if !seen[r] && householdOf(a).same(householdOf(b)) && k.samePerson.Same(a, b) {
@@ -762,11 +805,7 @@ func (k *Linker) CountSessionPatterns(lo, hi int, rules []int, counts []map[uint
 	levels := make([]uint8, len(k.Comparisons))
 	for si, ri := range rules {
 		for l := lo; l < hi; l++ {
-			key := k.lkeys[ri][l]
-			if key == 0 {
-				continue
-			}
-			block := k.index[ri].block(key)
+			block := k.leftBlock(ri, l)
 			if len(block) > k.MaxBlock {
 				continue
 			}

@@ -49,8 +49,8 @@ func TestPrepareLinkerStepsAtOnce(t *testing.T) {
 			}
 			wg.Wait()
 		}
-		if !reflect.DeepEqual(got.lkeys, want.lkeys) || !reflect.DeepEqual(got.rkeys, want.rkeys) {
-			t.Error("keys differ")
+		if !reflect.DeepEqual(got.lblock, want.lblock) {
+			t.Error("left blocks differ")
 		}
 		if !reflect.DeepEqual(got.index, want.index) {
 			t.Error("indexes differ")
