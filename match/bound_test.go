@@ -66,7 +66,7 @@ func TestBoundDropsOnlyPairsBelowThreshold(t *testing.T) {
 				w := model.Weight(full, hh)
 				for i := range k.tf {
 					if tf := &k.tf[i]; !hh && full[tf.comp] == 1 {
-						w += k.tfAdjust(tf, model, l, r)
+						w += k.tfAdjust(tf, k.logExactU(model)[i], l, r)
 					}
 				}
 				if k.compareUpTo(l, r, part, b, hh) {

@@ -112,7 +112,10 @@ func (k *Linker) sameHousehold(l, r int32) bool {
 // are.
 type recordFacts struct {
 	hh household
-	tf [maxTF]float32 // by position in Linker.tf: the relative frequency of the record's value (0 when blank)
+	// logTF is, by position in Linker.tf, log2 of the relative frequency
+	// of the record's value (-Inf when blank): held as a logarithm so
+	// that a pair's adjustment is a subtraction, not a logarithm a pair.
+	logTF [maxTF]float64
 }
 
 // maxTF is how many comparisons can be adjusted for term frequency (the
@@ -167,8 +170,9 @@ func (k *Linker) countTF(i int) {
 	}
 	freq := func(d *ingest.Dataset, facts []recordFacts) {
 		for i := range d.Records {
+			facts[i].logTF[t.at] = math.Inf(-1)
 			if v := get(&d.Records[i]); v != 0 {
-				facts[i].tf[t.at] = float32(counts[v]) / float32(t.n)
+				facts[i].logTF[t.at] = math.Log2(float64(float32(counts[v]) / float32(t.n)))
 			}
 		}
 	}
@@ -179,14 +183,25 @@ func (k *Linker) countTF(i int) {
 }
 
 // tfAdjust returns the term-frequency adjustment of comparison t for a
-// pair at the exact level: log2(u_exact / frequency of the value).
-func (k *Linker) tfAdjust(t *termFreq, model *Model, l, r int32) float64 {
-	f := float64(max(k.lfacts[l].tf[t.at], k.rfacts[r].tf[t.at]))
-	if f <= 0 {
+// pair at the exact level: log2(u_exact / frequency of the value), the
+// more common of the pair's two values counting. logU is log2(u_exact)
+// (see logExactU).
+func (k *Linker) tfAdjust(t *termFreq, logU float64, l, r int32) float64 {
+	logF := max(k.lfacts[l].logTF[t.at], k.rfacts[r].logTF[t.at])
+	if math.IsInf(logF, -1) {
 		return 0
 	}
-	u := clamp(model.Comparisons[t.comp].Levels[1].U)
-	return math.Max(minTFAdjust, math.Min(maxTFAdjust, math.Log2(u/f)))
+	return max(minTFAdjust, min(maxTFAdjust, logU-logF))
+}
+
+// logExactU returns, by position in k.tf, log2 of the model's u
+// probability for the comparison's exact level, as tfAdjust takes it.
+func (k *Linker) logExactU(model *Model) [maxTF]float64 {
+	var out [maxTF]float64
+	for i, t := range k.tf {
+		out[i] = math.Log2(clamp(model.Comparisons[t.comp].Levels[1].U))
+	}
+	return out
 }
 
 // Stats counts what blocking did. Counters are per rule, in Rules order.
@@ -863,6 +878,7 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	levels := make([]uint8, len(k.Comparisons))
 	b := k.newBound(model, threshold)
 	prior := model.PriorWeight()
+	logU := k.logExactU(model)
 	k.candidates(lo, hi, st, func(l, r int32, rule int) {
 		hh := k.sameHousehold(l, r)
 		if !k.compareUpTo(l, r, levels, b, hh) {
@@ -876,7 +892,7 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 			// Within a household a shared surname or postcode is expected:
 			// its rarity is no extra evidence.
 			if !hh && levels[t.comp] == 1 {
-				a := k.tfAdjust(t, model, l, r)
+				a := k.tfAdjust(t, logU[i], l, r)
 				adj[t.comp] = a
 				w += a
 				adjusted = true
