@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/nfi-engine/nfi/ingest/arena"
-
 	"github.com/nfi-engine/nfi/ingest/normal"
 	"github.com/nfi-engine/nfi/ingest/value"
 )
@@ -212,14 +211,28 @@ func groupAt(g string, i int) uint32 {
 	return uint32(g[i]) | uint32(g[i+1])<<8 | uint32(g[i+2])<<16 | uint32(g[i+3])<<24
 }
 
-// Touch reads the first and last bytes of the packed forms (0 when none):
-// a caller comparing many records reads them to bring the forms into the
-// cache ahead of the comparisons.
+// Touch reads a byte of each cache line of the packed forms (0 when
+// none): a caller comparing many records reads them to bring the forms
+// into the cache ahead of the comparisons.
 func (p *Person) Touch() byte {
-	if p.text == "" {
-		return 0
+	var sum byte
+	for i := 0; i < len(p.text); i += 64 {
+		sum += p.text[i]
 	}
-	return p.text[0] + p.text[len(p.text)-1]
+	if p.text != "" {
+		sum += p.text[len(p.text)-1]
+	}
+	return sum
+}
+
+// WithFormsIn returns a copy of r whose normalised forms are held in a:
+// a caller that lays records out afresh (matching lays the right-hand
+// records out by postcode) keeps each one's forms beside its neighbours'.
+// The field values, supplier and payment are shared with r.
+func (r *Record) WithFormsIn(a *arena.Arena) Record {
+	c := *r
+	c.Person.text = a.Copy(r.Person.text)
+	return c
 }
 
 // Forename is the first forename.

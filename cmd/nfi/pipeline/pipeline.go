@@ -272,15 +272,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		}
 		training = training && !fixed
 	}
-	chunks := func(ctx context.Context, send func([2]int) error) error {
-		n := linker.LeftLen()
-		for lo := 0; lo < n; lo += opts.ChunkRecords {
-			if err := send([2]int{lo, min(lo+opts.ChunkRecords, n)}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	chunks := leftChunks(linker.LeftLen(), opts.ChunkRecords)
 	var second *match.Model
 	if training {
 		t := time.Now()
@@ -430,18 +422,17 @@ func train(ctx context.Context, j *job.Job, linker *match.Linker, base *match.Mo
 		sessions []map[uint64]int64
 		n        int
 	}
-	sampled := 0 // left records whose pairs train
-	err := ordered(ctx, opts.Workers, trainingChunks(linker.LeftLen(), opts.ChunkRecords), func(c [2]int) (counted, error) {
+	in, sampled := trainingSample(linker.LeftLen(), opts.ChunkRecords) // the left records whose pairs train
+	err := ordered(ctx, opts.Workers, leftChunks(linker.LeftLen(), opts.ChunkRecords), func(c [2]int) (counted, error) {
 		out := counted{all: map[uint64]int64{}, sessions: make([]map[uint64]int64, len(rules)), n: c[1] - c[0]}
 		for i := range out.sessions {
 			out.sessions[i] = map[uint64]int64{}
 		}
 		st := linker.NewStats()
-		linker.CountPatterns(c[0], c[1], out.all, &st)
-		linker.CountSessionPatterns(c[0], c[1], rules, out.sessions)
+		linker.CountPatterns(c[0], c[1], in, out.all, &st)
+		linker.CountSessionPatterns(c[0], c[1], in, rules, out.sessions)
 		return out, nil
 	}, func(c counted) error {
-		sampled += c.n
 		for k, v := range c.all {
 			all[k] += v
 		}
@@ -628,21 +619,34 @@ func sampleU(ctx context.Context, linker *match.Linker, seed int64, workers int)
 // estimates, and every training pair is compared twice.
 const maxTrainingChunks = 200
 
-// trainingChunks sends the chunks of left-hand records that train a model:
-// all of them for a report of up to maxTrainingChunks chunks, else every
-// s-th, evenly spread, the same whatever the number of workers.
-func trainingChunks(n, size int) func(context.Context, func([2]int) error) error {
+// leftChunks sends the runs of size left positions that the workers
+// score or train on, in order, covering [0, n).
+func leftChunks(n, size int) func(context.Context, func([2]int) error) error {
 	return func(ctx context.Context, send func([2]int) error) error {
-		chunks := (n + size - 1) / size
-		stride := max(1, (chunks+maxTrainingChunks-1)/maxTrainingChunks)
-		for c := 0; c < chunks; c += stride {
-			lo := c * size
+		for lo := 0; lo < n; lo += size {
 			if err := send([2]int{lo, min(lo+size, n)}); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
+}
+
+// trainingSample returns the left-hand records whose pairs train a model,
+// and how many they are: the records of every chunk of size records in
+// file order for a report of up to maxTrainingChunks chunks, else of every
+// s-th chunk, evenly spread, the same whatever the number of workers.
+func trainingSample(n, size int) (match.LeftSample, int) {
+	chunks := (n + size - 1) / size
+	stride := max(1, (chunks+maxTrainingChunks-1)/maxTrainingChunks)
+	if stride == 1 {
+		return nil, n
+	}
+	sampled := 0
+	for c := 0; c < chunks; c += stride {
+		sampled += min(size, n-c*size)
+	}
+	return func(l int32) bool { return int(l)/size%stride == 0 }, sampled
 }
 
 // writeOutputs writes every output of the run: the reports' own files on
