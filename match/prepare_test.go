@@ -11,33 +11,86 @@ import (
 	"github.com/nfi-engine/nfi/ingest/normal"
 )
 
+// randomPeople returns a person dataset of n records drawn from a few
+// names, dates, postcodes and addresses, so that blocks hold several.
+func randomPeople(t *testing.T, rng *rand.Rand, name string, n int) *ingest.Dataset {
+	nick := normal.NewNicknames()
+	pick := func(vs ...string) string { return vs[rng.IntN(len(vs))] }
+	kind, _ := ingest.LookupKind("person")
+	d := &ingest.Dataset{Name: name, Kind: kind, Mapped: make([]bool, len(kind.Fields))}
+	for _, f := range []string{"ref", "forenames", "surname", "dob", "ni_number", "postcode", "address_1", "town"} {
+		d.Mapped[kind.Field(f)] = true
+	}
+	for i := range n {
+		d.Records = append(d.Records, *rec(t, nick, pv{
+			forename: pick("ANN", "JOHN", "BILL", "MARY", ""),
+			surname:  pick("SMITH", "JONES", "OKAFOR", "KAUR"),
+			dob:      pick("1956-03-05", "1990-07-01", ""),
+			ni:       pick("AB123456C", ""),
+			postcode: pick("SW1A 1AA", "M1 1AE", "LS1 4AP", "LS1 4AQ", ""),
+			addr:     fmt.Sprintf("%d High Street", 1+i%40),
+			town:     pick("BATH", ""),
+		}))
+	}
+	return d
+}
+
+// TestLayOutKeepsPairs checks that laying the records out by postcode
+// changes nothing a caller sees: the candidate pairs are exactly those
+// that share a blocking key, as the datasets number their records, and
+// each match's levels are those of its two records.
+func TestLayOutKeepsPairs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 15))
+	left, right := randomPeople(t, rng, "l", 300), randomPeople(t, rng, "r", 200)
+	k := NewLinker(CustomReport("x", "", "l", "r"), left, right, 0)
+	if k.lorig == nil || k.rorig == nil {
+		t.Fatal("the records were not laid out: the test would show nothing")
+	}
+	want := map[[2]int32]bool{}
+	for l := range left.Records {
+		for r := range right.Records {
+			for _, b := range k.Rules {
+				lk, rk := foldKey(b.Key(&left.Records[l])), foldKey(b.Key(&right.Records[r]))
+				if lk != 0 && lk == rk {
+					want[[2]int32{int32(l), int32(r)}] = true
+				}
+			}
+		}
+	}
+	got := map[[2]int32]bool{}
+	st := k.NewStats()
+	k.Candidates(0, k.LeftLen(), &st, func(l, r int32, _ int) {
+		if got[[2]int32{l, r}] {
+			t.Errorf("pair (%d, %d) found twice", l, r)
+		}
+		got[[2]int32{l, r}] = true
+	})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%d candidate pairs, want the %d that share a key", len(got), len(want))
+	}
+	model := DefaultModel("x", k.Comparisons)
+	st = k.NewStats()
+	ms := k.Score(0, k.LeftLen(), model, 0.01, &st)
+	if len(ms) == 0 {
+		t.Fatal("no matches: the test would show nothing")
+	}
+	for _, m := range ms {
+		if !want[[2]int32{m.Left, m.Right}] {
+			t.Errorf("match (%d, %d) is not a candidate pair", m.Left, m.Right)
+		}
+		if lv := k.Levels(m.Left, m.Right); !reflect.DeepEqual(m.Levels, lv) {
+			t.Errorf("match (%d, %d): levels %v, its records' are %v", m.Left, m.Right, m.Levels, lv)
+		}
+	}
+}
+
 // TestPrepareLinkerStepsAtOnce checks that running each phase's steps at
 // once, as the pipeline does, builds the same linker as running them in
 // turn: keys, indexes, term frequencies and household keys, and that
 // training's passes over the data agree likewise.
 func TestPrepareLinkerStepsAtOnce(t *testing.T) {
-	nick := normal.NewNicknames()
 	rng := rand.New(rand.NewPCG(12, 13))
-	pick := func(vs ...string) string { return vs[rng.IntN(len(vs))] }
-	kind, _ := ingest.LookupKind("person")
-	dataset := func(name string, n int) *ingest.Dataset {
-		d := &ingest.Dataset{Name: name, Kind: kind, Mapped: make([]bool, len(kind.Fields))}
-		for _, f := range []string{"ref", "forenames", "surname", "dob", "ni_number", "postcode", "address_1", "town"} {
-			d.Mapped[kind.Field(f)] = true
-		}
-		for i := range n {
-			d.Records = append(d.Records, *rec(t, nick, pv{
-				forename: pick("ANN", "JOHN", "BILL", "MARY", ""),
-				surname:  pick("SMITH", "JONES", "OKAFOR", "KAUR"),
-				dob:      pick("1956-03-05", "1990-07-01", ""),
-				ni:       pick("AB123456C", ""),
-				postcode: pick("SW1A 1AA", "M1 1AE", "LS1 4AP"),
-				addr:     fmt.Sprintf("%d High Street", 1+i%40),
-				town:     pick("BATH", ""),
-			}))
-		}
-		return d
-	}
+	dataset := func(name string, n int) *ingest.Dataset { return randomPeople(t, rng, name, n) }
 	left, right := dataset("l", 700), dataset("r", 500)
 	for _, pair := range [][2]*ingest.Dataset{{left, right}, {left, left}} {
 		want := NewLinker(CustomReport("x", "", "l", "r"), pair[0], pair[1], 0)
