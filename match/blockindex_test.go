@@ -88,7 +88,18 @@ func TestBlockIndexRandom(t *testing.T) {
 					left[i] = blockKey(1 + rng.Uint32())
 				}
 			}
-			for i, pos := range b.positions(left) {
+			// Laid out: position p holds record lorig[p]'s block.
+			lorig := make([]int32, len(left))
+			for p, l := range rng.Perm(len(left)) {
+				lorig[p] = int32(l)
+			}
+			byRecord := b.positions(left, nil)
+			for p, pos := range b.positions(left, lorig) {
+				if pos != byRecord[lorig[p]] {
+					t.Fatalf("n %d: laid out, position %d has block %d, want record %d's %d", n, p, pos, lorig[p], byRecord[lorig[p]])
+				}
+			}
+			for i, pos := range byRecord {
 				want := want[left[i]]
 				if left[i] == 0 {
 					want = nil

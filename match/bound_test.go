@@ -60,7 +60,9 @@ func TestBoundDropsOnlyPairsBelowThreshold(t *testing.T) {
 			part := make([]uint8, len(k.Comparisons))
 			st := k.NewStats()
 			stopped, passed := 0, 0
+			logU := k.logExactU(model)
 			k.candidates(0, k.LeftLen(), nil, &st, func(l, r int32, _ int) {
+				b.forLeft(k, l, &logU)
 				hh := k.sameHousehold(l, r)
 				k.compare(l, r, full)
 				w := model.Weight(full, hh)

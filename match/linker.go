@@ -369,7 +369,7 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	for ri := range k.Rules {
 		indexes = append(indexes, func() {
 			k.index[ri] = newBlockIndex(k.rkeys[ri])
-			k.lblock[ri] = byPosition(k.index[ri].positions(k.lkeys[ri]), k.lorig)
+			k.lblock[ri] = k.index[ri].positions(k.lkeys[ri], k.lorig)
 			k.lkeys[ri], k.rkeys[ri] = nil, nil // the index and the positions hold them now
 		})
 	}
@@ -442,6 +442,15 @@ func byPosition[T any](xs []T, lorig []int32) []T {
 	return out
 }
 
+// origOf is the left-hand record at left position p, given lorig (see
+// Linker.origLeft).
+func origOf(lorig []int32, p int) int {
+	if lorig == nil {
+		return p
+	}
+	return int(lorig[p])
+}
+
 // origRight is the right-hand record at right position r.
 func (k *Linker) origRight(r int32) int32 {
 	if k.rorig == nil {
@@ -451,12 +460,7 @@ func (k *Linker) origRight(r int32) int32 {
 }
 
 // origLeft is the left-hand record at left position l.
-func (k *Linker) origLeft(l int32) int32 {
-	if k.lorig == nil {
-		return l
-	}
-	return k.lorig[l]
-}
+func (k *Linker) origLeft(l int32) int32 { return int32(origOf(k.lorig, int(l))) }
 
 // leftAt is the left-hand record at left position l.
 func (k *Linker) leftAt(l int32) *ingest.Record {
@@ -608,13 +612,22 @@ func (b *blockIndex) runAt(pos int32) blockRun {
 	return b.entries[lo:hi]
 }
 
-// positions returns, for each key, where its block starts in the index
-// (as find), -1 for none: a left-hand dataset's keys joined to the
-// right-hand index once, so that finding a record's candidates later
-// reads its block straight away instead of searching for it. The keys are
-// looked up in key order, so the search walks the index from one end to
-// the other instead of jumping about it.
-func (b *blockIndex) positions(keys []blockKey) []int32 {
+// positions returns, for each left position p, where the block of left
+// record lorig[p]'s key starts in the index (as find; lorig nil: record
+// p), -1 for none: a left-hand dataset's keys joined to the right-hand
+// index once, so that finding a record's candidates later reads its block
+// straight away instead of searching for it. The keys of a large index are
+// looked up in key order, so that the search walks the index from one end
+// to the other instead of jumping about it; a small one stays in the
+// cache, and is searched key by key.
+func (b *blockIndex) positions(keys []blockKey, lorig []int32) []int32 {
+	if len(b.entries) <= cachedIndex {
+		pos := make([]int32, len(keys))
+		for p := range pos {
+			pos[p] = b.find(keys[origOf(lorig, p)])
+		}
+		return pos
+	}
 	pos := make([]int32, len(keys))
 	byKey := make([]uint64, 0, len(keys))
 	for i, key := range keys {
@@ -631,8 +644,12 @@ func (b *blockIndex) positions(keys []blockKey) []int32 {
 		}
 		pos[entryRecord(e)] = at
 	}
-	return pos
+	return byPosition(pos, lorig)
 }
+
+// cachedIndex is the most entries an index may have for positions to
+// search it key by key: 512 KiB of them, which stay in a core's cache.
+const cachedIndex = 1 << 16
 
 // warm reads, for each right record in found (record<<8 | rule), the
 // first byte of its normalised forms and its facts, before any is
@@ -830,9 +847,15 @@ type bound struct {
 	// first (Comparison.Cost), then as listed.
 	order []int
 	// rest[hh][i] is the most comparisons order[i:] can add together.
-	rest   [2][]float64
-	tfMost []float64 // by comparison: the largest term-frequency adjustment (0 when none)
-	model  *Model
+	rest [2][]float64
+	// tfMost is, by comparison, the largest term-frequency adjustment (0
+	// when none): at most maxTFAdjust, and at most what the left record's
+	// own value allows once forLeft has set it.
+	tfMost []float64
+	// exact and other are, by comparison, the weight of the exact level
+	// and the most any other level adds, outside a household.
+	exact, other []float64
+	model        *Model
 }
 
 func (k *Linker) newBound(model *Model, threshold float64) *bound {
@@ -854,6 +877,17 @@ func (k *Linker) newBound(model *Model, threshold float64) *bound {
 		b.order[i] = i
 	}
 	slices.SortStableFunc(b.order, func(x, y int) int { return cmp.Compare(k.Comparisons[x].Cost, k.Comparisons[y].Cost) })
+	b.exact, b.other = make([]float64, n), make([]float64, n)
+	for ci, c := range model.Comparisons {
+		b.other[ci] = math.Inf(-1)
+		for l := range c.Levels {
+			if l == 1 {
+				b.exact[ci] = c.Levels[l].Weight
+			} else {
+				b.other[ci] = max(b.other[ci], b.contribution(model, false, ci, uint8(l)))
+			}
+		}
+	}
 	for hh := range 2 {
 		b.rest[hh] = make([]float64, n+1)
 		for i := n - 1; i >= 0; i-- {
@@ -867,6 +901,29 @@ func (k *Linker) newBound(model *Model, threshold float64) *bound {
 	}
 	b.model = model
 	return b
+}
+
+// forLeft tightens the bound for the pairs of left record l: a pair's
+// term-frequency adjustment is at most what the left record's own value
+// allows (the more common of the pair's two values counts; see tfAdjust),
+// so a pair agreeing on a common name cannot be lifted as far as one
+// agreeing on a rare name, and is told apart sooner. logU is as
+// logExactU gives it.
+func (b *bound) forLeft(k *Linker, l int32, logU *[maxTF]float64) {
+	if !b.on || len(k.tf) == 0 {
+		return
+	}
+	for i := range k.tf {
+		t := &k.tf[i]
+		b.tfMost[t.comp] = maxTFAdjust
+		if f := k.lfacts[l].logTF[t.at]; !math.IsInf(f, -1) {
+			b.tfMost[t.comp] = max(minTFAdjust, min(maxTFAdjust, logU[i]-f))
+		}
+	}
+	for i := len(b.order) - 1; i >= 0; i-- {
+		ci := b.order[i]
+		b.rest[0][i] = b.rest[0][i+1] + max(b.other[ci], b.exact[ci]+b.tfMost[ci])
+	}
 }
 
 // contribution is the most a comparison at level l adds to a pair's
@@ -1043,7 +1100,12 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	b := k.newBound(model, threshold)
 	prior := model.PriorWeight()
 	logU := k.logExactU(model)
+	last := int32(-1)
 	k.candidates(lo, hi, nil, st, func(l, r int32, rule int) {
+		if l != last {
+			b.forLeft(k, l, &logU)
+			last = l
+		}
 		hh := k.sameHousehold(l, r)
 		if !k.compareUpTo(l, r, levels, b, hh) {
 			return // it cannot reach the threshold, whatever the rest say
