@@ -363,7 +363,7 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 		k.tf = slices.DeleteFunc(k.tf, func(t termFreq) bool { return t.n == 0 })
 	}, func() {
 		if !k.Dedupe {
-			k.lfacts = byPosition(k.lfacts, k.lorig)
+			byPosition(k.lfacts, k.lorig)
 		}
 	}}
 	for ri := range k.Rules {
@@ -429,17 +429,31 @@ func byPostcode(recs []ingest.Record) []int32 {
 	return order
 }
 
-// byPosition returns xs, given by left-hand record, in left position
-// order (xs itself when the records are not laid out).
-func byPosition[T any](xs []T, lorig []int32) []T {
+// byPosition puts xs, given by left-hand record, in left position order
+// (xs[p] becomes what xs[lorig[p]] was; nothing moves when lorig is nil).
+// It works in place, following each cycle of the permutation, so that
+// ten million records' facts are not held twice.
+func byPosition[T any](xs []T, lorig []int32) {
 	if lorig == nil {
-		return xs
+		return
 	}
-	out := make([]T, len(xs))
-	for p, l := range lorig {
-		out[p] = xs[l]
+	done := make([]uint64, (len(xs)+63)/64)
+	for start := range xs {
+		if done[start/64]>>(start%64)&1 != 0 {
+			continue
+		}
+		first, p := xs[start], start
+		for {
+			done[p/64] |= 1 << (p % 64)
+			from := int(lorig[p])
+			if from == start {
+				xs[p] = first
+				break
+			}
+			xs[p] = xs[from]
+			p = from
+		}
 	}
-	return out
 }
 
 // origOf is the left-hand record at left position p, given lorig (see
@@ -644,7 +658,8 @@ func (b *blockIndex) positions(keys []blockKey, lorig []int32) []int32 {
 		}
 		pos[entryRecord(e)] = at
 	}
-	return byPosition(pos, lorig)
+	byPosition(pos, lorig)
+	return pos
 }
 
 // cachedIndex is the most entries an index may have for positions to

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -130,4 +131,42 @@ func TestPrepareLinkerStepsAtOnce(t *testing.T) {
 			t.Errorf("computed u %v, want %v", computed, want)
 		}
 	}
+}
+
+// TestByPosition checks the in-place permutation against a gather, on
+// permutations with long cycles, fixed points and none at all.
+func TestByPosition(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 7, 1000} {
+		for _, lorig := range [][]int32{nil, identity(n), shuffled(rng, n)} {
+			xs := make([]int, n)
+			for i := range xs {
+				xs[i] = 100 + i
+			}
+			want := slices.Clone(xs)
+			if lorig != nil {
+				for p, l := range lorig {
+					want[p] = xs[l]
+				}
+			}
+			byPosition(xs, lorig)
+			if !slices.Equal(xs, want) {
+				t.Fatalf("n %d: byPosition gave %v, want %v", n, xs, want)
+			}
+		}
+	}
+}
+
+func identity(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	return out
+}
+
+func shuffled(rng *rand.Rand, n int) []int32 {
+	out := identity(n)
+	rng.Shuffle(n, func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }
