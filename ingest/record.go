@@ -225,13 +225,18 @@ func (p *Person) Touch() byte {
 	return sum
 }
 
-// WithFormsIn returns a copy of r whose normalised forms are held in a:
-// a caller that lays records out afresh (matching lays the right-hand
-// records out by postcode) keeps each one's forms beside its neighbours'.
-// The field values, supplier and payment are shared with r.
-func (r *Record) WithFormsIn(a *arena.Arena) Record {
+// FormsLen is how many bytes the record's normalised forms take: the room
+// WithFormsAt needs.
+func (r *Record) FormsLen() int { return len(r.Person.text) }
+
+// WithFormsAt returns a copy of r whose normalised forms are held in s,
+// FormsLen bytes from off: a caller that lays records out afresh
+// (matching lays the right-hand records out by postcode) keeps each one's
+// forms beside its neighbours'. The field values, supplier and payment are
+// shared with r.
+func (r *Record) WithFormsAt(s *arena.Slab, off int) Record {
 	c := *r
-	c.Person.text = a.Copy(r.Person.text)
+	c.Person.text = s.Put(off, r.Person.text)
 	return c
 }
 

@@ -386,26 +386,49 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 // 45% faster than file order, which scatters a postcode's records over
 // the whole dataset.
 func (k *Linker) layOut() (order, copies []func()) {
+	// The right-hand records are read in file order and each written to
+	// its place, its forms at an offset worked out beforehand: reading
+	// them in their new order instead jumped about the whole dataset.
+	var rpos []int32 // right-hand record -> position
+	var at []int     // by position: where its forms go in the slab
+	var slab *arena.Slab
 	order = []func(){
-		func() { k.rorig = byPostcode(k.Right.Records) },
+		func() {
+			k.rorig = byPostcode(k.Right.Records)
+			rpos = inverse(k.rorig)
+			at = make([]int, len(k.rorig)+1)
+			for r := range k.Right.Records {
+				at[rpos[r]+1] = k.Right.Records[r].FormsLen()
+			}
+			for p := range k.rorig {
+				at[p+1] += at[p]
+			}
+			slab = arena.NewSlab(at[len(k.rorig)])
+		},
 		func() {
 			k.lorig = byPostcode(k.Left.Records)
-			k.lpos = make([]int32, len(k.lorig))
-			for p, l := range k.lorig {
-				k.lpos[l] = int32(p)
-			}
+			k.lpos = inverse(k.lorig)
 		},
 	}
 	for lo := 0; lo < len(k.rrecs); lo += keyRun {
 		hi := min(lo+keyRun, len(k.rrecs))
 		copies = append(copies, func() {
-			var forms arena.Arena
-			for i := lo; i < hi; i++ {
-				k.rrecs[i] = k.Right.Records[k.rorig[i]].WithFormsIn(&forms)
+			for r := lo; r < hi; r++ {
+				p := rpos[r]
+				k.rrecs[p] = k.Right.Records[r].WithFormsAt(slab, at[p])
 			}
 		})
 	}
 	return order, copies
+}
+
+// inverse returns the inverse of a permutation of 0..len(perm)-1.
+func inverse(perm []int32) []int32 {
+	inv := make([]int32, len(perm))
+	for p, r := range perm {
+		inv[r] = int32(p)
+	}
+	return inv
 }
 
 // byPostcode returns the positions of recs ordered by postcode district

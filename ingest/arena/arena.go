@@ -135,3 +135,26 @@ func (a *Arena) Join(elems []string, sep string) string {
 	}
 	return a.String(b)
 }
+
+// Slab is a block of bytes of a size fixed when it is made, whose strings
+// are placed at offsets the caller chooses: for strings made in one order
+// and laid out in another (matching copies the records' forms into the
+// order it compares them in while reading the records in file order).
+type Slab struct{ b []byte }
+
+// NewSlab returns a slab of n bytes.
+func NewSlab(n int) *Slab { return &Slab{b: make([]byte, n)} }
+
+// Put copies v into the slab at off and returns a string of those bytes.
+// Each Put must have bytes of its own ([off, off+len(v)) within the slab,
+// apart from every other Put's): the slab never writes a byte twice, so a
+// string it returned never changes. Puts of separate ranges may run on
+// separate goroutines.
+func (s *Slab) Put(off int, v string) string {
+	if v == "" {
+		return ""
+	}
+	b := s.b[off : off+len(v) : off+len(v)]
+	copy(b, v)
+	return unsafe.String(&b[0], len(b))
+}
