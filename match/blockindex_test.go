@@ -94,7 +94,7 @@ func TestBlockIndexRandom(t *testing.T) {
 				lorig[p] = int32(l)
 			}
 			byRecord := b.positions(left, nil)
-			for p, pos := range b.positions(left, lorig) {
+			for p, pos := range b.positions(left, inverse(lorig)) {
 				if pos != byRecord[lorig[p]] {
 					t.Fatalf("n %d: laid out, position %d has block %d, want record %d's %d", n, p, pos, lorig[p], byRecord[lorig[p]])
 				}

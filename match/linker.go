@@ -369,7 +369,7 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	for ri := range k.Rules {
 		indexes = append(indexes, func() {
 			k.index[ri] = newBlockIndex(k.rkeys[ri])
-			k.lblock[ri] = k.index[ri].positions(k.lkeys[ri], k.lorig)
+			k.lblock[ri] = k.index[ri].positions(k.lkeys[ri], k.lpos)
 			k.lkeys[ri], k.rkeys[ri] = nil, nil // the index and the positions hold them now
 		})
 	}
@@ -479,13 +479,14 @@ func byPosition[T any](xs []T, lorig []int32) {
 	}
 }
 
-// origOf is the left-hand record at left position p, given lorig (see
-// Linker.origLeft).
-func origOf(lorig []int32, p int) int {
-	if lorig == nil {
-		return p
+// mapped is perm[i], or i when perm is nil: with lorig, the left-hand
+// record at a left position (see Linker.origLeft); with lpos, the
+// position of a left-hand record.
+func mapped(perm []int32, i int) int {
+	if perm == nil {
+		return i
 	}
-	return int(lorig[p])
+	return int(perm[i])
 }
 
 // origRight is the right-hand record at right position r.
@@ -497,7 +498,7 @@ func (k *Linker) origRight(r int32) int32 {
 }
 
 // origLeft is the left-hand record at left position l.
-func (k *Linker) origLeft(l int32) int32 { return int32(origOf(k.lorig, int(l))) }
+func (k *Linker) origLeft(l int32) int32 { return int32(mapped(k.lorig, int(l))) }
 
 // leftAt is the left-hand record at left position l.
 func (k *Linker) leftAt(l int32) *ingest.Record {
@@ -649,28 +650,28 @@ func (b *blockIndex) runAt(pos int32) blockRun {
 	return b.entries[lo:hi]
 }
 
-// positions returns, for each left position p, where the block of left
-// record lorig[p]'s key starts in the index (as find; lorig nil: record
-// p), -1 for none: a left-hand dataset's keys joined to the right-hand
-// index once, so that finding a record's candidates later reads its block
-// straight away instead of searching for it. The keys of a large index are
-// looked up in key order, so that the search walks the index from one end
-// to the other instead of jumping about it; a small one stays in the
-// cache, and is searched key by key.
-func (b *blockIndex) positions(keys []blockKey, lorig []int32) []int32 {
+// positions returns, for each left position, where the block of its
+// record's key starts in the index (as find), -1 for none; keys are by
+// left-hand record, and lpos gives each record's position (nil: its own).
+// It joins a left-hand dataset's keys to the right-hand index once, so
+// that finding a record's candidates later reads its block straight away
+// instead of searching for it. The keys of a large index are looked up in
+// key order, so that the search walks the index from one end to the other
+// instead of jumping about it; a small one stays in the cache, and is
+// searched key by key.
+func (b *blockIndex) positions(keys []blockKey, lpos []int32) []int32 {
+	pos := make([]int32, len(keys))
 	if len(b.entries) <= cachedIndex {
-		pos := make([]int32, len(keys))
-		for p := range pos {
-			pos[p] = b.find(keys[origOf(lorig, p)])
+		for l, key := range keys {
+			pos[mapped(lpos, l)] = b.find(key)
 		}
 		return pos
 	}
-	pos := make([]int32, len(keys))
 	byKey := make([]uint64, 0, len(keys))
-	for i, key := range keys {
-		pos[i] = -1
+	for l, key := range keys {
+		pos[mapped(lpos, l)] = -1
 		if key != 0 {
-			byKey = append(byKey, uint64(key)<<32|uint64(uint32(i)))
+			byKey = append(byKey, uint64(key)<<32|uint64(uint32(l)))
 		}
 	}
 	sortByKey(byKey, nil)
@@ -679,9 +680,8 @@ func (b *blockIndex) positions(keys []blockKey, lorig []int32) []int32 {
 		if key := entryKey(e); key != last {
 			last, at = key, b.find(key)
 		}
-		pos[entryRecord(e)] = at
+		pos[mapped(lpos, int(entryRecord(e)))] = at
 	}
-	byPosition(pos, lorig)
 	return pos
 }
 
