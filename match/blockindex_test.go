@@ -9,6 +9,20 @@ import (
 	"github.com/nfi-engine/nfi/ingest/normal"
 )
 
+// block returns the entries of b with key, found as positions finds them
+// and read to the end of their run.
+func block(b blockIndex, key blockKey) blockRun {
+	pos := b.find(key)
+	if pos < 0 {
+		return nil
+	}
+	hi := int(pos)
+	for hi < len(b.entries) && entryKey(b.entries[hi]) == key {
+		hi++
+	}
+	return b.entries[pos:hi]
+}
+
 // TestBlockIndex checks that every key's block holds exactly its records,
 // in order, for runs shorter and longer than the stepping limit.
 func TestBlockIndex(t *testing.T) {
@@ -33,12 +47,12 @@ func TestBlockIndex(t *testing.T) {
 	}
 	b := newBlockIndex(keys)
 	for key, ids := range want {
-		if got := records(b.block(key)); !slices.Equal(got, ids) {
+		if got := records(block(b, key)); !slices.Equal(got, ids) {
 			t.Errorf("block(%d) = %v, want %v", key, got, ids)
 		}
 	}
 	for _, missing := range []blockKey{0, 1, 6, 12, 99} {
-		if got := b.block(missing); len(got) != 0 {
+		if got := block(b, missing); len(got) != 0 {
 			t.Errorf("block(%d) = %v, want none", missing, got)
 		}
 	}
@@ -65,13 +79,13 @@ func TestBlockIndexRandom(t *testing.T) {
 			}
 			b := newBlockIndex(keys)
 			for k, ids := range want {
-				if got := records(b.block(k)); !slices.Equal(got, ids) {
+				if got := records(block(b, k)); !slices.Equal(got, ids) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, ids)
 				}
 			}
 			for range 1000 {
 				k := blockKey(1 + rng.Uint32())
-				if got := records(b.block(k)); !slices.Equal(got, want[k]) {
+				if got := records(block(b, k)); !slices.Equal(got, want[k]) {
 					t.Fatalf("n %d: block(%d) = %v, want %v", n, k, got, want[k])
 				}
 			}
@@ -99,14 +113,21 @@ func TestBlockIndexRandom(t *testing.T) {
 					t.Fatalf("n %d: laid out, position %d has block %d, want record %d's %d", n, p, pos, lorig[p], byRecord[lorig[p]])
 				}
 			}
-			for i, pos := range byRecord {
+			// The blocks for scoring, by first record: each position
+			// moved to where its block is now.
+			moved := slices.Clone(byRecord)
+			bl := b.byFirstRecord(moved)
+			if len(bl.entries) != len(b.entries) {
+				t.Fatalf("n %d: %d entries by first record, want %d", n, len(bl.entries), len(b.entries))
+			}
+			for i, pos := range moved {
 				want := want[left[i]]
 				if left[i] == 0 {
 					want = nil
 				}
 				var got []int32
 				if pos >= 0 {
-					got = records(b.runAt(pos))
+					got = records(bl.at(pos))
 				}
 				if !slices.Equal(got, want) || (pos < 0) != (len(want) == 0) {
 					t.Fatalf("n %d: positions[%d] gives block %v, want %v", n, i, got, want)

@@ -50,8 +50,8 @@ type Linker struct {
 
 	lkeys  [][]blockKey  // [rule][left record], while the indexes are built (nil after)
 	rkeys  [][]blockKey  // [rule][right record], likewise (the same slices when Dedupe)
-	index  []blockIndex  // [rule] right key -> right records, ascending
-	lblock [][]int32     // [rule][left position]: where its block starts in index[rule].entries, -1 for none
+	blocks []blocks      // [rule] the right-hand records that share a key, for scoring
+	lblock [][]int32     // [rule][left position]: where its block starts in blocks[rule].entries, -1 for none
 	tf     []termFreq    // the comparisons adjusted for term frequency
 	lfacts []recordFacts // per left position: its household keys and term frequencies
 	rfacts []recordFacts // per right record, in rrecs order (the same slice when Dedupe)
@@ -314,7 +314,7 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	}
 	k.lkeys = make([][]blockKey, len(k.Rules))
 	k.rkeys = make([][]blockKey, len(k.Rules))
-	k.index = make([]blockIndex, len(k.Rules))
+	k.blocks = make([]blocks, len(k.Rules))
 	k.lblock = make([][]int32, len(k.Rules))
 	// The term-frequency and household steps fill different fields of
 	// these, so they may run at once.
@@ -368,8 +368,9 @@ func PrepareLinker(rep *Report, left, right *ingest.Dataset, maxBlock int) (*Lin
 	}}
 	for ri := range k.Rules {
 		indexes = append(indexes, func() {
-			k.index[ri] = newBlockIndex(k.rkeys[ri])
-			k.lblock[ri] = k.index[ri].positions(k.lkeys[ri], k.lpos)
+			index := newBlockIndex(k.rkeys[ri])
+			k.lblock[ri] = index.positions(k.lkeys[ri], k.lpos)
+			k.blocks[ri] = index.byFirstRecord(k.lblock[ri])
 			k.lkeys[ri], k.rkeys[ri] = nil, nil // the index and the positions hold them now
 		})
 	}
@@ -540,9 +541,10 @@ func foldKey(h uint64) blockKey {
 // and record sit side by side, so finding a block costs a cache miss for
 // its bucket and one for its entries, where separate arrays of keys and
 // records cost one more. It takes 8 bytes a record, where a map of slices
-// took some 60. The left-hand records' keys are looked up once, all
-// together (positions), so that scoring reads each block from where it
-// starts.
+// took some 60. It serves while the linker is prepared: the left-hand
+// records' keys are looked up in it once, all together (positions), and
+// scoring reads the same blocks rearranged by their first record
+// (byFirstRecord), each from where it starts.
 type blockIndex struct {
 	entries []uint64 // key<<32 | record, sorted
 	// starts[b] is where the entries whose keys' top bits are b begin
@@ -599,15 +601,6 @@ func newBlockIndex(keys []blockKey) blockIndex {
 	return b
 }
 
-// block returns the entries with key, in record order.
-func (b *blockIndex) block(key blockKey) blockRun {
-	pos := b.find(key)
-	if pos < 0 {
-		return nil
-	}
-	return b.runAt(pos)
-}
-
 // find returns where key's first entry is, or -1 when no entry has it.
 func (b *blockIndex) find(key blockKey) int32 {
 	if len(b.entries) == 0 || key == 0 {
@@ -624,23 +617,66 @@ func (b *blockIndex) find(key blockKey) int32 {
 	return int32(lo)
 }
 
-// runAt returns the run of entries that starts at pos (from find): the
-// block of the key there.
-func (b *blockIndex) runAt(pos int32) blockRun {
+// byFirstRecord returns the index's blocks for scoring (see blocks), and
+// moves each left position's block start in lblock (from positions) to
+// where its block is now. The index itself is left as it was.
+func (b *blockIndex) byFirstRecord(lblock []int32) blocks {
+	// Each block, as its first record<<32 | where it starts now.
+	var order []uint64
+	for i := 0; i < len(b.entries); i++ {
+		if i == 0 || entryKey(b.entries[i]) != entryKey(b.entries[i-1]) {
+			order = append(order, uint64(entryRecord(b.entries[i]))<<32|uint64(i))
+		}
+	}
+	sortByKey(order, nil)
+	out := blocks{entries: make([]uint64, 0, len(b.entries)), long: map[int32]int32{}}
+	moved := make([]int32, len(b.entries)) // by old start: the new one
+	for _, o := range order {
+		lo := int(uint32(o))
+		hi := lo + 1
+		for hi < len(b.entries) && entryKey(b.entries[hi]) == entryKey(b.entries[lo]) {
+			hi++
+		}
+		moved[lo] = int32(len(out.entries))
+		if hi-lo > stepBlock {
+			out.long[int32(len(out.entries))] = int32(hi - lo)
+		}
+		out.entries = append(out.entries, b.entries[lo:hi]...)
+	}
+	for p, pos := range lblock {
+		if pos >= 0 {
+			lblock[p] = moved[pos]
+		}
+	}
+	return out
+}
+
+// blocks holds a blocking rule's blocks of right-hand records for
+// scoring: each key's entries (key<<32 | record, records ascending)
+// together, as in the index, but the blocks in the order of their first
+// record rather than of their keys. The right-hand records are laid out
+// by postcode (see layOut), so the blocks of one postcode or district lie
+// together too, and left records scored in that order read them from the
+// cache instead of from all over the index.
+type blocks struct {
+	entries []uint64
+	long    map[int32]int32 // start -> length, for the blocks longer than stepBlock
+}
+
+// stepBlock is the longest block whose end at finds by stepping through
+// it; longer ones, rare, are looked up in blocks.long.
+const stepBlock = 32
+
+// at returns the block that starts at pos.
+func (b *blocks) at(pos int32) blockRun {
 	lo := int(pos)
 	key := entryKey(b.entries[lo])
-	// Most blocks are a record or two, so step first, and search only a
-	// long run, within its bucket.
 	hi := lo + 1
-	for hi < len(b.entries) && hi-lo < 8 && entryKey(b.entries[hi]) == key {
+	for hi < len(b.entries) && hi-lo <= stepBlock && entryKey(b.entries[hi]) == key {
 		hi++
 	}
-	if hi-lo == 8 {
-		// Records are below 1<<31, so every entry of key sorts before
-		// this and every entry of a larger key after it.
-		end := int(b.starts[key>>b.shift+1])
-		j, _ := slices.BinarySearch(b.entries[hi:end], uint64(key)<<32|1<<31)
-		hi += j
+	if hi-lo > stepBlock {
+		hi = lo + int(b.long[pos])
 	}
 	return b.entries[lo:hi]
 }
@@ -710,7 +746,7 @@ func (k *Linker) leftBlock(ri, l int) blockRun {
 	if pos < 0 {
 		return nil
 	}
-	return k.index[ri].runAt(pos)
+	return k.blocks[ri].at(pos)
 }
 
 // warmAhead is how many left records candidates reads ahead (warmLeft).

@@ -106,7 +106,7 @@ func TestPrepareLinkerStepsAtOnce(t *testing.T) {
 		if !reflect.DeepEqual(got.lblock, want.lblock) {
 			t.Error("left blocks differ")
 		}
-		if !reflect.DeepEqual(got.index, want.index) {
+		if !reflect.DeepEqual(got.blocks, want.blocks) {
 			t.Error("indexes differ")
 		}
 		if !reflect.DeepEqual(got.tf, want.tf) || !reflect.DeepEqual(got.lfacts, want.lfacts) || !reflect.DeepEqual(got.rfacts, want.rfacts) {
