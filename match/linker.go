@@ -762,6 +762,18 @@ func (k *Linker) warmLeft(lo, hi int) uint64 {
 	return sum
 }
 
+// Release drops what only finding, training on and scoring pairs needs
+// (the layout, blocks and facts), keeping what reports read of the linker
+// (Comparisons, Rules, Dedupe): a run holds every report's results while
+// it writes them, and each linker's blocks and copy of the right-hand
+// records were as large as the matches. The linker must not find, train
+// on or score pairs afterwards.
+func (k *Linker) Release() {
+	k.rrecs, k.rorig, k.lorig, k.lpos = nil, nil, nil, nil
+	k.blocks, k.lblock = nil, nil
+	k.lfacts, k.rfacts = nil, nil
+}
+
 // PossiblePairs is how many pairs the report could compare: left x right,
 // or n(n-1)/2 within one dataset.
 func (k *Linker) PossiblePairs() float64 {

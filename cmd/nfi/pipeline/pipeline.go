@@ -329,6 +329,7 @@ func linkReport(ctx context.Context, j *job.Job, p planned, left, right *ingest.
 		spread.MatchesOnlyInOne = symmetricDifference(rr.Matches, other)
 		rr.Stability = &spread
 	}
+	linker.Release() // the reports read only its comparisons and rules
 	prog.Done(fmt.Sprintf("matched %s (%s x %s): %d candidate pairs, %d matches", name, left.Name, right.Name, rr.Stats.Total(), len(rr.Matches)))
 	return rr, nil
 }
