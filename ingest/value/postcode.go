@@ -24,6 +24,31 @@ type Postcode struct {
 // no allocation, any other one allocation.
 func ParsePostcode(s string) Postcode {
 	t := trimSpace(s)
+	if p, ok := splitNormal(t); ok {
+		return p
+	}
+	return parsePostcodeText(t)
+}
+
+// splitNormal splits t when it is a valid postcode in normal form, as the
+// parser's canonical values are (it parses them again to split them): it
+// is then its own normal form, and needs only checking, not squeezing.
+func splitNormal(t string) (Postcode, bool) {
+	n := len(t)
+	if n < 6 || n > 8 || t[n-4] != ' ' {
+		return Postcode{}, false
+	}
+	var c [7]byte
+	k := copy(c[:], t[:n-4])
+	k += copy(c[k:], t[n-3:])
+	if out := outwardLen(c[:k]); out > 0 {
+		return postcodeParts(t, out), true
+	}
+	return Postcode{}, false
+}
+
+// parsePostcodeText is ParsePostcode of trimmed text t.
+func parsePostcodeText(t string) Postcode {
 	if t == "" {
 		return Postcode{}
 	}
