@@ -512,18 +512,8 @@ func (p *Parser) value(temp *arena.Arena, dst []byte, fi int, t Type, raw string
 // appendCollapsed appends s to dst with runs of white space turned into
 // one space.
 func appendCollapsed(dst []byte, s string) []byte {
-	prev := false
-	clean := true
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
-		if sp && (prev || s[i] != ' ') {
-			clean = false
-			break
-		}
-		prev = sp
-	}
-	if clean {
-		return append(dst, s...)
+	if !hasRunOfSpace(s) {
+		return append(dst, s...) // the usual case: nothing to collapse
 	}
 	start := len(dst)
 	for _, w := range strings.Fields(s) {
@@ -533,6 +523,18 @@ func appendCollapsed(dst []byte, s string) []byte {
 		dst = append(dst, w...)
 	}
 	return dst
+}
+
+// hasRunOfSpace reports whether s holds white space other than single
+// spaces: a tab, a line break, or two spaces running. Every other byte
+// is passed over with one test.
+func hasRunOfSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' && (c == '\t' || c == '\n' || c == '\r' || c == ' ' && i > 0 && s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // person builds the normalised person forms of rec, the passing strings
@@ -558,8 +560,7 @@ func (p *Parser) person(sc *Scratch, rec *Record) {
 		}
 		ps.SurnameParts = sc.parts
 	}
-	ps.NickGroups = p.nick.Groups(ps.Forename)
-	ps.Initials = p.nick.Initials(ps.Forename)
+	ps.NickGroups, ps.Initials = p.nick.GroupsAndInitials(ps.Forename)
 	ps.SurnameMeta = sc.meta.primary(&sc.temp, ps.Surname)
 	ps.ForenameMeta = sc.meta.primary(&sc.temp, ps.Forename)
 	if dob := validAt(rec, x.dob); dob != "" {

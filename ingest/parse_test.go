@@ -399,3 +399,23 @@ var messyPaymentRows = [][]string{
 	{"P006", "C006", "Ïnv–0042", "29/02/2024", "12", "", "Ref ü"},
 	{"P007", "C007", "123", "", "£1,000,000.00", "02/01/2024", ""},
 }
+
+// TestAppendCollapsed checks that runs of white space collapse to one
+// space and that text with none is appended as it is.
+func TestAppendCollapsed(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"HIGH STREET", "HIGH STREET"},
+		{"HIGH  STREET", "HIGH STREET"},
+		{"HIGH\tSTREET", "HIGH STREET"},
+		{"A \r\n B", "A B"},
+		{" A", " A"},     // trimmed before, as ParseValues trims: one space is left alone
+		{"A\vB", "A\vB"}, // not a tab, a line break or a space: left alone
+		{"A\v  B", "A B"},
+		{"A\u00a0B", "A\u00a0B"},
+	} {
+		if got := string(appendCollapsed([]byte("x"), tt.in)); got != "x"+tt.want {
+			t.Errorf("appendCollapsed(%q) = %q, want %q", tt.in, got[1:], tt.want)
+		}
+	}
+}
