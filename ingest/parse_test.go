@@ -419,3 +419,28 @@ func TestAppendCollapsed(t *testing.T) {
 		}
 	}
 }
+
+// TestUntrimmed checks that a value untrimmed passes is one that
+// strings.TrimSpace leaves as it is, over every first and last byte, and
+// that it passes the usual ones.
+func TestUntrimmed(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			for _, s := range []string{string([]byte{byte(a)}), string([]byte{byte(a), 'x', byte(b)}), string([]byte{byte(a), 0xc2, 0xa0, byte(b)})} {
+				if untrimmed(s) && strings.TrimSpace(s) != s {
+					t.Fatalf("untrimmed(%q), but TrimSpace gives %q", s, strings.TrimSpace(s))
+				}
+			}
+		}
+	}
+	for _, s := range []string{"E001", "Mr", "Flat 2, 14 High Street", "05/03/1956", "ls1 4ap"} {
+		if !untrimmed(s) {
+			t.Errorf("untrimmed(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", " E001", "E001 ", "\tE001", "\u00a0E001", "E001\u3000"} {
+		if untrimmed(s) {
+			t.Errorf("untrimmed(%q) = true", s)
+		}
+	}
+}
