@@ -69,7 +69,7 @@ type paymentIdx struct {
 // record's strings live as long as the record and thousands of records
 // share each block; and one for the passing strings of the row being
 // parsed, with the normalisers' word lists, reused row after row. It also
-// remembers the phonetic keys of the names it has coded (see metaCache),
+// remembers the keys of the names it has coded (see metaCache),
 // since names repeat from row to row, and hands out the records' Supplier
 // and Payment structs from chunks of up to recordChunkMax (see nextOf): a
 // record points into its chunk, so a chunk stays in memory while any
@@ -121,33 +121,48 @@ func nextOf[T any](chunk *[]T) *T {
 // grow it without bound.
 const metaCacheMax = 1 << 15
 
-// metaCache maps a name to its primary Double Metaphone key, so that a
-// name seen on an earlier row costs a map lookup rather than an encoding
-// (coding names was a tenth of the time spent normalising). Both the names
-// and the keys are copied into its own arena, which is never reset: what
-// it holds never points into a row's passing memory, and no record points
-// into it (a record's forms are packed copies). The zero value is ready.
+// metaCache maps a name to what the parser derives from the name alone
+// (nameKeys): its primary Double Metaphone key, and its nickname groups and
+// initials. A name seen on an earlier row then costs one map lookup rather
+// than an encoding and a lookup in the nickname index (coding names was a
+// tenth of the time spent normalising, and the nickname lookup, with the
+// key's, most of the rest of a forename's). The names and the keys are
+// copied into its own arena, which is never reset: what it holds never
+// points into a row's passing memory, and no record points into it (a
+// record's forms are packed copies). The zero value is ready.
 type metaCache struct {
-	keys map[string]string
+	keys map[string]nameKeys
 	text arena.Arena
 }
 
-// primary returns the primary Double Metaphone key of s, the passing
-// result held in temp; a name already held is looked up, and a new one is
-// remembered while there is room.
-func (c *metaCache) primary(temp *arena.Arena, s string) string {
+// nameKeys is what the parser derives from a name alone: its primary
+// Double Metaphone key, and, for a forename, its nickname groups and
+// initials (see normal.Nicknames; the groups are the index's own slice).
+type nameKeys struct {
+	meta     string
+	groups   []uint32
+	initials string
+}
+
+// lookup returns the keys of s, the passing ones held in temp, its
+// nickname groups and initials from nick; a name already held is looked
+// up, and a new one is remembered while there is room. Every Nicknames
+// holds the one table, so a name's groups are the same whichever parser's
+// nick found them.
+func (c *metaCache) lookup(temp *arena.Arena, nick *normal.Nicknames, s string) nameKeys {
 	if s == "" {
-		return ""
+		return nameKeys{}
 	}
 	if k, ok := c.keys[s]; ok {
 		return k
 	}
-	k := metaphone(temp, s)
+	k := nameKeys{meta: metaphone(temp, s)}
+	k.groups, k.initials = nick.GroupsAndInitials(s)
 	if len(c.keys) < metaCacheMax {
 		if c.keys == nil {
-			c.keys = make(map[string]string)
+			c.keys = make(map[string]nameKeys)
 		}
-		k = c.text.Copy(k)
+		k.meta = c.text.Copy(k.meta)
 		c.keys[c.text.Copy(s)] = k
 	}
 	return k
@@ -571,9 +586,9 @@ func (p *Parser) person(sc *Scratch, rec *Record) {
 		}
 		ps.SurnameParts = sc.parts
 	}
-	ps.NickGroups, ps.Initials = p.nick.GroupsAndInitials(ps.Forename)
-	ps.SurnameMeta = sc.meta.primary(&sc.temp, ps.Surname)
-	ps.ForenameMeta = sc.meta.primary(&sc.temp, ps.Forename)
+	ps.SurnameMeta = sc.meta.lookup(&sc.temp, p.nick, ps.Surname).meta
+	fk := sc.meta.lookup(&sc.temp, p.nick, ps.Forename)
+	ps.ForenameMeta, ps.NickGroups, ps.Initials = fk.meta, fk.groups, fk.initials
 	if dob := validAt(rec, x.dob); dob != "" {
 		ps.DOB, _ = value.ParseISODate(dob)
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -301,23 +302,29 @@ func TestMetaCacheAgrees(t *testing.T) {
 	}
 }
 
-// TestMetaCache checks that a cached key equals the encoder's, whether the
-// name is new or held, that neither a held name nor its key is written
-// over when the row's memory is reused, and that the cache stops growing
-// at metaCacheMax while still giving the right keys.
+// TestMetaCache checks that a cached key equals the encoder's, and the
+// cached nickname groups and initials the index's, whether the name is new
+// or held, that neither a held name nor its key is written over when the
+// row's memory is reused, and that the cache stops growing at metaCacheMax
+// while still giving the right keys.
 func TestMetaCache(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"SMITH", "SM0"}, {"SCHMIDT", "XMT"}, {"WILLIAMS", "ALMS"}, {"THOMAS", "TMS"},
-		{"JACKSON", "JKSN"}, {"", ""}, {"O BRIEN", "APRN"}, {"ZOE", "S"},
+		{"JACKSON", "JKSN"}, {"", ""}, {"O BRIEN", "APRN"}, {"ZOE", "S"}, {"BILL", "PL"}, {"KATE", "KT"},
 	}
+	nick := normal.NewNicknames()
 	var c metaCache
 	var temp arena.Arena
 	for round := range 3 {
 		for _, tt := range tests {
 			temp.Reset()
 			name := temp.Copy(tt.name) // the name in passing memory, as the parser's are
-			if got := c.primary(&temp, name); got != tt.want {
-				t.Errorf("round %d: %q = %q, want %q", round, tt.name, got, tt.want)
+			k := c.lookup(&temp, nick, name)
+			if k.meta != tt.want {
+				t.Errorf("round %d: %q = %q, want %q", round, tt.name, k.meta, tt.want)
+			}
+			if groups, initials := nick.GroupsAndInitials(tt.name); !slices.Equal(k.groups, groups) || k.initials != initials {
+				t.Errorf("round %d: %q has groups %v and initials %q, want %v and %q", round, tt.name, k.groups, k.initials, groups, initials)
 			}
 			temp.Reset()
 			_ = temp.String(append(temp.Append(64), strings.Repeat("#", 64)...)) // write over the row's memory
@@ -327,7 +334,7 @@ func TestMetaCache(t *testing.T) {
 		temp.Reset()
 		name := fmt.Sprintf("NAME%c%c%d", 'A'+i%26, 'A'+i/26%26, i)
 		want, _ := phonetic.DoubleMetaphone(name)
-		if got := c.primary(&temp, name); got != want {
+		if got := c.lookup(&temp, nick, name).meta; got != want {
 			t.Fatalf("%q = %q, want %q", name, got, want)
 		}
 	}
@@ -335,7 +342,7 @@ func TestMetaCache(t *testing.T) {
 		t.Errorf("cache holds %d names, want at most %d", n, metaCacheMax)
 	}
 	for _, tt := range tests { // still held, still right
-		if got := c.primary(&temp, tt.name); got != tt.want {
+		if got := c.lookup(&temp, nick, tt.name).meta; got != tt.want {
 			t.Errorf("after filling: %q = %q, want %q", tt.name, got, tt.want)
 		}
 	}
