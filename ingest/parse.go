@@ -528,7 +528,12 @@ func (p *Parser) value(temp *arena.Arena, dst []byte, fi int, t Type, raw string
 				return append(dst, raw...), false
 			}
 		}
-		return append(dst, strings.TrimLeft(raw, "0")...), true
+		// Without its leading zeros: strings.TrimLeft(raw, "0") built its
+		// set of bytes at every call.
+		for len(raw) > 0 && raw[0] == '0' {
+			raw = raw[1:]
+		}
+		return append(dst, raw...), true
 	case Text, NameText:
 		return appendCollapsed(dst, raw), true
 	}

@@ -277,6 +277,38 @@ func TestParseFlag(t *testing.T) {
 	}
 }
 
+// TestParseUPRN checks that a UPRN loses its leading zeros, that one of
+// zeros alone is blank, and that one with anything but digits is kept and
+// flagged invalid.
+func TestParseUPRN(t *testing.T) {
+	kind, _ := LookupKind("council_tax")
+	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "UPRN"}, "Account Ref", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewParser(m, "ctax.csv", ParseOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi := kind.Field("uprn")
+	tests := []struct {
+		in, want string
+		valid    bool
+	}{
+		{"10707502192", "10707502192", true}, {"00123", "123", true}, {"0", "", true}, {"000", "", true},
+		{" 0100 ", "100", true}, {"", "", true}, {"12a", "12a", false}, {"0x1", "0x1", false},
+	}
+	for _, tt := range tests {
+		var r Record
+		if err := p.Parse(nil, 2, []string{"A1", "SMITH", tt.in}, &r); err != nil {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
+			t.Errorf("UPRN %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+		}
+	}
+}
+
 // TestMetaCacheAgrees parses many rows whose names repeat with one
 // Scratch, so that most phonetic keys come from its cache, and checks each
 // record's forms against the same row parsed with a Scratch of its own

@@ -31,8 +31,9 @@ func ParsePostcode(s string) Postcode {
 }
 
 // splitNormal splits t when it is a valid postcode in normal form, as the
-// parser's canonical values are (it parses them again to split them): it
-// is then its own normal form, and needs only checking, not squeezing.
+// parser's canonical values are (it parses them again to split them), and
+// most extracts' are: it is then its own normal form, and needs only
+// checking, not squeezing.
 func splitNormal(t string) (Postcode, bool) {
 	n := len(t)
 	if n < 6 || n > 8 || t[n-4] != ' ' {
@@ -68,6 +69,9 @@ func parsePostcodeText(t string) Postcode {
 // allocating.
 func AppendPostcode(dst []byte, s string) ([]byte, bool) {
 	t := trimSpace(s)
+	if _, ok := splitNormal(t); ok {
+		return append(dst, t...), true // already in normal form, as most are
+	}
 	var c [8]byte
 	if n, out := squeezePostcode(&c, t); out > 0 {
 		return append(dst, c[:n+1]...), true
