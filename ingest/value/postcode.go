@@ -39,10 +39,7 @@ func splitNormal(t string) (Postcode, bool) {
 	if n < 6 || n > 8 || t[n-4] != ' ' {
 		return Postcode{}, false
 	}
-	var c [7]byte
-	k := copy(c[:], t[:n-4])
-	k += copy(c[k:], t[n-3:])
-	if out := outwardLen(c[:k]); out > 0 {
+	if out := codeShape(t[:n-4], t[n-3:]); out > 0 {
 		return postcodeParts(t, out), true
 	}
 	return Postcode{}, false
@@ -118,14 +115,20 @@ func outwardLen(c []byte) int {
 	if n < 5 || n > 7 {
 		return 0
 	}
-	if string(c) == "GIR0AA" {
+	return codeShape(c[:n-3], c[n-3:])
+}
+
+// codeShape checks a postcode's outward and inward codes (upper case) and
+// returns the outward code's length, or 0 when they are not a postcode's.
+// It reads the codes where they are, in a postcode squeezed into bytes or
+// in one written in normal form.
+func codeShape[T ~string | ~[]byte](out, in T) int {
+	if string(out) == "GIR" && string(in) == "0AA" {
 		return 3
 	}
-	in := c[n-3:]
-	if !isDigit(in[0]) || !isUpper(in[1]) || !isUpper(in[2]) {
+	if len(in) != 3 || !isDigit(in[0]) || !isUpper(in[1]) || !isUpper(in[2]) {
 		return 0
 	}
-	out := c[:n-3]
 	ok := false
 	switch len(out) {
 	case 2: // A9
