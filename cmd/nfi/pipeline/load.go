@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -147,7 +146,7 @@ func loadDataset(ctx context.Context, j *job.Job, d *job.Dataset, out string, wo
 	// The producer owns next; the emitter owns recs, which starts as the
 	// slab and is appended to only once every slot has been emitted.
 	slab := make([]ingest.Record, expectedRows(d.Path, opts.Format, sample))
-	prefault(slab, workers)
+	prefault(slab)
 	next := 0 // the slab's first slot not yet given to a batch
 	recs := slab[:0]
 	res := &report.DatasetResult{Dataset: ds, RejectReasons: map[string]int{}}
@@ -340,21 +339,10 @@ func expectedRows(path string, f source.Format, sample []source.Row) int {
 // shared zero page; each first write from a worker then faults again, to
 // replace it, while the other workers run. On the 2-core benchmark machine
 // that cost 0.4-0.5 s of the workers' time for a million records, where
-// writing every page first takes 50-110 ms. The pages are split between
-// workers goroutines, each writing its own run of them: nothing else runs
-// meanwhile, and one goroutine left the other cores idle.
-func prefault(slab []ingest.Record, workers int) {
+// writing every page first, from one goroutine, takes 50-110 ms.
+func prefault(slab []ingest.Record) {
 	perPage := max(1, 4096/int(reflect.TypeFor[ingest.Record]().Size()))
-	pages := (len(slab) + perPage - 1) / perPage
-	workers = max(workers, 1)
-	var wg sync.WaitGroup
-	for w := range workers {
-		run := slab[min(len(slab), w*pages/workers*perPage):min(len(slab), (w+1)*pages/workers*perPage)]
-		wg.Go(func() {
-			for i := 0; i < len(run); i += perPage {
-				run[i].Line = 0
-			}
-		})
+	for i := 0; i < len(slab); i += perPage {
+		slab[i].Line = 0
 	}
-	wg.Wait()
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nfi-engine/nfi/ingest"
 	"github.com/nfi-engine/nfi/ingest/job"
 	"github.com/xuri/excelize/v2"
 )
@@ -137,20 +136,3 @@ func (w gcWatch) Start(step string, _ int64) {
 }
 func (gcWatch) Add(int64)   {}
 func (gcWatch) Done(string) {}
-
-// TestPrefault runs prefault over new slabs of many sizes with any number
-// of workers: each goroutine's run of pages lies within the slab (the race
-// detector sees the runs apart), and the records are left zero.
-func TestPrefault(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 50, 51, 1000, 4097} {
-		for workers := range 4 {
-			slab := make([]ingest.Record, n)
-			prefault(slab, workers)
-			for i := range slab {
-				if slab[i].Line != 0 {
-					t.Fatalf("prefault(%d records, %d workers) changed record %d", n, workers, i)
-				}
-			}
-		}
-	}
-}
