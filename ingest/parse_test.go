@@ -245,11 +245,12 @@ func FuzzUpper(f *testing.F) {
 	})
 }
 
-// TestParseFlag checks the spellings of a yes/no flag, in any case, and
+// TestParseFlagAndUPRN checks the spellings of a yes/no flag, in any case,
+// that a UPRN loses its leading zeros (one of zeros alone is blank), and
 // that anything else is kept and flagged invalid.
-func TestParseFlag(t *testing.T) {
+func TestParseFlagAndUPRN(t *testing.T) {
 	kind, _ := LookupKind("council_tax")
-	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "SPD"}, "Account Ref", nil)
+	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "SPD", "UPRN"}, "Account Ref", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,54 +258,30 @@ func TestParseFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fi := kind.Field("spd_flag")
 	tests := []struct {
-		in, want string
-		valid    bool
+		field, in, want string
+		valid           bool
 	}{
-		{"Y", "Y", true}, {"yes", "Y", true}, {"True", "Y", true}, {"t", "Y", true}, {"1", "Y", true},
-		{"N", "N", true}, {"no", "N", true}, {"FALSE", "N", true}, {"f", "N", true}, {"0", "N", true},
-		{"", "", true}, {"maybe", "maybe", false}, {"yes please", "yes please", false}, {"2", "2", false},
+		{"spd_flag", "Y", "Y", true}, {"spd_flag", "yes", "Y", true}, {"spd_flag", "True", "Y", true},
+		{"spd_flag", "t", "Y", true}, {"spd_flag", "1", "Y", true},
+		{"spd_flag", "N", "N", true}, {"spd_flag", "no", "N", true}, {"spd_flag", "FALSE", "N", true},
+		{"spd_flag", "f", "N", true}, {"spd_flag", "0", "N", true},
+		{"spd_flag", "", "", true}, {"spd_flag", "maybe", "maybe", false}, {"spd_flag", "yes please", "yes please", false},
+		{"spd_flag", "2", "2", false},
+		{"uprn", "10707502192", "10707502192", true}, {"uprn", "00123", "123", true}, {"uprn", "0", "", true},
+		{"uprn", "000", "", true}, {"uprn", " 0100 ", "100", true}, {"uprn", "", "", true},
+		{"uprn", "12a", "12a", false}, {"uprn", "0x1", "0x1", false},
 	}
 	for _, tt := range tests {
+		row := []string{"A1", "SMITH", "", ""}
+		row[m.Col[kind.Field(tt.field)]] = tt.in
 		var r Record
-		if err := p.Parse(nil, 2, []string{"A1", "SMITH", tt.in}, &r); err != nil {
-			t.Fatalf("%q: %v", tt.in, err)
+		if err := p.Parse(nil, 2, row, &r); err != nil {
+			t.Fatalf("%s %q: %v", tt.field, tt.in, err)
 		}
+		fi := kind.Field(tt.field)
 		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
-			t.Errorf("flag %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
-		}
-	}
-}
-
-// TestParseUPRN checks that a UPRN loses its leading zeros, that one of
-// zeros alone is blank, and that one with anything but digits is kept and
-// flagged invalid.
-func TestParseUPRN(t *testing.T) {
-	kind, _ := LookupKind("council_tax")
-	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "UPRN"}, "Account Ref", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := NewParser(m, "ctax.csv", ParseOptions{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fi := kind.Field("uprn")
-	tests := []struct {
-		in, want string
-		valid    bool
-	}{
-		{"10707502192", "10707502192", true}, {"00123", "123", true}, {"0", "", true}, {"000", "", true},
-		{" 0100 ", "100", true}, {"", "", true}, {"12a", "12a", false}, {"0x1", "0x1", false},
-	}
-	for _, tt := range tests {
-		var r Record
-		if err := p.Parse(nil, 2, []string{"A1", "SMITH", tt.in}, &r); err != nil {
-			t.Fatalf("%q: %v", tt.in, err)
-		}
-		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
-			t.Errorf("UPRN %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+			t.Errorf("%s %q = %q (valid %v), want %q (valid %v)", tt.field, tt.in, got, valid, tt.want, tt.valid)
 		}
 	}
 }
