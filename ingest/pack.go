@@ -21,12 +21,12 @@ func packStrings(a *arena.Arena, vs []string) string {
 		total += len(v)
 	}
 	w := packWidth(total)
-	b := a.Append(2 + len(vs)*w + total)
-	b = append(b, byte(len(vs)), byte(w))
+	b := a.Append(2 + len(vs)*w + total)[:2+len(vs)*w]
+	b[0], b[1] = byte(len(vs)), byte(w)
 	end := 0
-	for _, v := range vs {
+	for i, v := range vs {
 		end += len(v)
-		b = appendPackEnd(b, w, end)
+		putPackEnd(b[2+i*w:], w, end)
 	}
 	for _, v := range vs {
 		b = append(b, v...)
@@ -42,10 +42,10 @@ func packTexts(a *arena.Arena, ends []int, texts []byte) string {
 		panic("ingest: at most 255 strings pack into one")
 	}
 	w := packWidth(len(texts))
-	b := a.Append(2 + len(ends)*w + len(texts))
-	b = append(b, byte(len(ends)), byte(w))
-	for _, end := range ends {
-		b = appendPackEnd(b, w, end)
+	b := a.Append(2 + len(ends)*w + len(texts))[:2+len(ends)*w]
+	b[0], b[1] = byte(len(ends)), byte(w)
+	for i, end := range ends {
+		putPackEnd(b[2+i*w:], w, end)
 	}
 	b = append(b, texts...)
 	return a.String(b)
@@ -63,16 +63,18 @@ func packWidth(total int) int {
 	return 1
 }
 
-// appendPackEnd appends the offset end, w bytes wide, little-endian.
-func appendPackEnd(b []byte, w, end int) []byte {
-	b = append(b, byte(end))
-	if w >= 2 {
-		b = append(b, byte(end>>8))
+// putPackEnd writes the offset end, w bytes wide, little-endian, at the
+// start of b: the packers write the offsets in place, where appending them
+// checked the capacity and moved the length at each of a record's forty.
+func putPackEnd(b []byte, w, end int) {
+	b[0] = byte(end)
+	if w == 1 {
+		return
 	}
+	b[1] = byte(end >> 8)
 	if w == 4 {
-		b = append(b, byte(end>>16), byte(end>>24))
+		b[2], b[3] = byte(end>>16), byte(end>>24)
 	}
-	return b
 }
 
 // packedLen is how many strings s packs (0 for "").

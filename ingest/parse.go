@@ -69,7 +69,7 @@ type paymentIdx struct {
 // record's strings live as long as the record and thousands of records
 // share each block; and one for the passing strings of the row being
 // parsed, with the normalisers' word lists, reused row after row. It also
-// remembers the phonetic keys of the names it has coded (see metaCache),
+// remembers the keys of the names it has coded (see metaCache),
 // since names repeat from row to row, and hands out the records' Supplier
 // and Payment structs from chunks of up to recordChunkMax (see nextOf): a
 // record points into its chunk, so a chunk stays in memory while any
@@ -121,33 +121,48 @@ func nextOf[T any](chunk *[]T) *T {
 // grow it without bound.
 const metaCacheMax = 1 << 15
 
-// metaCache maps a name to its primary Double Metaphone key, so that a
-// name seen on an earlier row costs a map lookup rather than an encoding
-// (coding names was a tenth of the time spent normalising). Both the names
-// and the keys are copied into its own arena, which is never reset: what
-// it holds never points into a row's passing memory, and no record points
-// into it (a record's forms are packed copies). The zero value is ready.
+// metaCache maps a name to what the parser derives from the name alone
+// (nameKeys): its primary Double Metaphone key, and its nickname groups and
+// initials. A name seen on an earlier row then costs one map lookup rather
+// than an encoding and a lookup in the nickname index (coding names was a
+// tenth of the time spent normalising, and the nickname lookup, with the
+// key's, most of the rest of a forename's). The names and the keys are
+// copied into its own arena, which is never reset: what it holds never
+// points into a row's passing memory, and no record points into it (a
+// record's forms are packed copies). The zero value is ready.
 type metaCache struct {
-	keys map[string]string
+	keys map[string]nameKeys
 	text arena.Arena
 }
 
-// primary returns the primary Double Metaphone key of s, the passing
-// result held in temp; a name already held is looked up, and a new one is
-// remembered while there is room.
-func (c *metaCache) primary(temp *arena.Arena, s string) string {
+// nameKeys is what the parser derives from a name alone: its primary
+// Double Metaphone key, and, for a forename, its nickname groups and
+// initials (see normal.Nicknames; the groups are the index's own slice).
+type nameKeys struct {
+	meta     string
+	groups   []uint32
+	initials string
+}
+
+// lookup returns the keys of s, the passing ones held in temp, its
+// nickname groups and initials from nick; a name already held is looked
+// up, and a new one is remembered while there is room. Every Nicknames
+// holds the one table, so a name's groups are the same whichever parser's
+// nick found them.
+func (c *metaCache) lookup(temp *arena.Arena, nick *normal.Nicknames, s string) nameKeys {
 	if s == "" {
-		return ""
+		return nameKeys{}
 	}
 	if k, ok := c.keys[s]; ok {
 		return k
 	}
-	k := metaphone(temp, s)
+	k := nameKeys{meta: metaphone(temp, s)}
+	k.groups, k.initials = nick.GroupsAndInitials(s)
 	if len(c.keys) < metaCacheMax {
 		if c.keys == nil {
-			c.keys = make(map[string]string)
+			c.keys = make(map[string]nameKeys)
 		}
-		k = c.text.Copy(k)
+		k.meta = c.text.Copy(k.meta)
 		c.keys[c.text.Copy(s)] = k
 	}
 	return k
@@ -277,7 +292,10 @@ func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record
 			ends = append(ends, len(texts))
 			continue
 		}
-		raw := strings.TrimSpace(fields[col])
+		raw := fields[col]
+		if !untrimmed(raw) {
+			raw = strings.TrimSpace(raw)
+		}
 		start := len(texts)
 		var ok bool
 		texts, ok = p.value(&sc.temp, texts, fi, f.Type, raw)
@@ -310,6 +328,14 @@ func (p *Parser) ParseValues(sc *Scratch, line int, fields []string, rec *Record
 	}
 	rec.values = packTexts(&sc.keep, ends, texts)
 	return nil
+}
+
+// untrimmed reports whether s starts and ends with a printable ASCII byte
+// other than the space ('!' to '~'): such a byte is no white space, nor
+// part of a longer rune, so strings.TrimSpace(s) is s. Most values are, and
+// the parser then spares the call.
+func untrimmed(s string) bool {
+	return len(s) > 0 && s[0]-'!' <= '~'-'!' && s[len(s)-1]-'!' <= '~'-'!'
 }
 
 // textStart is where the i-th text of ends starts: where the one before it
@@ -502,7 +528,12 @@ func (p *Parser) value(temp *arena.Arena, dst []byte, fi int, t Type, raw string
 				return append(dst, raw...), false
 			}
 		}
-		return append(dst, strings.TrimLeft(raw, "0")...), true
+		// Without its leading zeros: strings.TrimLeft(raw, "0") built its
+		// set of bytes at every call.
+		for len(raw) > 0 && raw[0] == '0' {
+			raw = raw[1:]
+		}
+		return append(dst, raw...), true
 	case Text, NameText:
 		return appendCollapsed(dst, raw), true
 	}
@@ -512,18 +543,8 @@ func (p *Parser) value(temp *arena.Arena, dst []byte, fi int, t Type, raw string
 // appendCollapsed appends s to dst with runs of white space turned into
 // one space.
 func appendCollapsed(dst []byte, s string) []byte {
-	prev := false
-	clean := true
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
-		if sp && (prev || s[i] != ' ') {
-			clean = false
-			break
-		}
-		prev = sp
-	}
-	if clean {
-		return append(dst, s...)
+	if !hasRunOfSpace(s) {
+		return append(dst, s...) // the usual case: nothing to collapse
 	}
 	start := len(dst)
 	for _, w := range strings.Fields(s) {
@@ -533,6 +554,18 @@ func appendCollapsed(dst []byte, s string) []byte {
 		dst = append(dst, w...)
 	}
 	return dst
+}
+
+// hasRunOfSpace reports whether s holds white space other than single
+// spaces: a tab, a line break, or two spaces running. Every other byte
+// is passed over with one test.
+func hasRunOfSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' && (c == '\t' || c == '\n' || c == '\r' || c == ' ' && i > 0 && s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // person builds the normalised person forms of rec, the passing strings
@@ -558,10 +591,9 @@ func (p *Parser) person(sc *Scratch, rec *Record) {
 		}
 		ps.SurnameParts = sc.parts
 	}
-	ps.NickGroups = p.nick.Groups(ps.Forename)
-	ps.Initials = p.nick.Initials(ps.Forename)
-	ps.SurnameMeta = sc.meta.primary(&sc.temp, ps.Surname)
-	ps.ForenameMeta = sc.meta.primary(&sc.temp, ps.Forename)
+	ps.SurnameMeta = sc.meta.lookup(&sc.temp, p.nick, ps.Surname).meta
+	fk := sc.meta.lookup(&sc.temp, p.nick, ps.Forename)
+	ps.ForenameMeta, ps.NickGroups, ps.Initials = fk.meta, fk.groups, fk.initials
 	if dob := validAt(rec, x.dob); dob != "" {
 		ps.DOB, _ = value.ParseISODate(dob)
 	}

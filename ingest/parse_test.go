@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,11 +245,12 @@ func FuzzUpper(f *testing.F) {
 	})
 }
 
-// TestParseFlag checks the spellings of a yes/no flag, in any case, and
+// TestParseFlagAndUPRN checks the spellings of a yes/no flag, in any case,
+// that a UPRN loses its leading zeros (one of zeros alone is blank), and
 // that anything else is kept and flagged invalid.
-func TestParseFlag(t *testing.T) {
+func TestParseFlagAndUPRN(t *testing.T) {
 	kind, _ := LookupKind("council_tax")
-	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "SPD"}, "Account Ref", nil)
+	m, err := NewMapping(kind, []string{"Account Ref", "Surname", "SPD", "UPRN"}, "Account Ref", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,22 +258,30 @@ func TestParseFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fi := kind.Field("spd_flag")
 	tests := []struct {
-		in, want string
-		valid    bool
+		field, in, want string
+		valid           bool
 	}{
-		{"Y", "Y", true}, {"yes", "Y", true}, {"True", "Y", true}, {"t", "Y", true}, {"1", "Y", true},
-		{"N", "N", true}, {"no", "N", true}, {"FALSE", "N", true}, {"f", "N", true}, {"0", "N", true},
-		{"", "", true}, {"maybe", "maybe", false}, {"yes please", "yes please", false}, {"2", "2", false},
+		{"spd_flag", "Y", "Y", true}, {"spd_flag", "yes", "Y", true}, {"spd_flag", "True", "Y", true},
+		{"spd_flag", "t", "Y", true}, {"spd_flag", "1", "Y", true},
+		{"spd_flag", "N", "N", true}, {"spd_flag", "no", "N", true}, {"spd_flag", "FALSE", "N", true},
+		{"spd_flag", "f", "N", true}, {"spd_flag", "0", "N", true},
+		{"spd_flag", "", "", true}, {"spd_flag", "maybe", "maybe", false}, {"spd_flag", "yes please", "yes please", false},
+		{"spd_flag", "2", "2", false},
+		{"uprn", "10707502192", "10707502192", true}, {"uprn", "00123", "123", true}, {"uprn", "0", "", true},
+		{"uprn", "000", "", true}, {"uprn", " 0100 ", "100", true}, {"uprn", "", "", true},
+		{"uprn", "12a", "12a", false}, {"uprn", "0x1", "0x1", false},
 	}
 	for _, tt := range tests {
+		row := []string{"A1", "SMITH", "", ""}
+		row[m.Col[kind.Field(tt.field)]] = tt.in
 		var r Record
-		if err := p.Parse(nil, 2, []string{"A1", "SMITH", tt.in}, &r); err != nil {
-			t.Fatalf("%q: %v", tt.in, err)
+		if err := p.Parse(nil, 2, row, &r); err != nil {
+			t.Fatalf("%s %q: %v", tt.field, tt.in, err)
 		}
+		fi := kind.Field(tt.field)
 		if got, valid := r.Value(fi), r.Invalid&(1<<uint(fi)) == 0; got != tt.want || valid != tt.valid {
-			t.Errorf("flag %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+			t.Errorf("%s %q = %q (valid %v), want %q (valid %v)", tt.field, tt.in, got, valid, tt.want, tt.valid)
 		}
 	}
 }
@@ -301,23 +311,29 @@ func TestMetaCacheAgrees(t *testing.T) {
 	}
 }
 
-// TestMetaCache checks that a cached key equals the encoder's, whether the
-// name is new or held, that neither a held name nor its key is written
-// over when the row's memory is reused, and that the cache stops growing
-// at metaCacheMax while still giving the right keys.
+// TestMetaCache checks that a cached key equals the encoder's, and the
+// cached nickname groups and initials the index's, whether the name is new
+// or held, that neither a held name nor its key is written over when the
+// row's memory is reused, and that the cache stops growing at metaCacheMax
+// while still giving the right keys.
 func TestMetaCache(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"SMITH", "SM0"}, {"SCHMIDT", "XMT"}, {"WILLIAMS", "ALMS"}, {"THOMAS", "TMS"},
-		{"JACKSON", "JKSN"}, {"", ""}, {"O BRIEN", "APRN"}, {"ZOE", "S"},
+		{"JACKSON", "JKSN"}, {"", ""}, {"O BRIEN", "APRN"}, {"ZOE", "S"}, {"BILL", "PL"}, {"KATE", "KT"},
 	}
+	nick := normal.NewNicknames()
 	var c metaCache
 	var temp arena.Arena
 	for round := range 3 {
 		for _, tt := range tests {
 			temp.Reset()
 			name := temp.Copy(tt.name) // the name in passing memory, as the parser's are
-			if got := c.primary(&temp, name); got != tt.want {
-				t.Errorf("round %d: %q = %q, want %q", round, tt.name, got, tt.want)
+			k := c.lookup(&temp, nick, name)
+			if k.meta != tt.want {
+				t.Errorf("round %d: %q = %q, want %q", round, tt.name, k.meta, tt.want)
+			}
+			if groups, initials := nick.GroupsAndInitials(tt.name); !slices.Equal(k.groups, groups) || k.initials != initials {
+				t.Errorf("round %d: %q has groups %v and initials %q, want %v and %q", round, tt.name, k.groups, k.initials, groups, initials)
 			}
 			temp.Reset()
 			_ = temp.String(append(temp.Append(64), strings.Repeat("#", 64)...)) // write over the row's memory
@@ -327,7 +343,7 @@ func TestMetaCache(t *testing.T) {
 		temp.Reset()
 		name := fmt.Sprintf("NAME%c%c%d", 'A'+i%26, 'A'+i/26%26, i)
 		want, _ := phonetic.DoubleMetaphone(name)
-		if got := c.primary(&temp, name); got != want {
+		if got := c.lookup(&temp, nick, name).meta; got != want {
 			t.Fatalf("%q = %q, want %q", name, got, want)
 		}
 	}
@@ -335,7 +351,7 @@ func TestMetaCache(t *testing.T) {
 		t.Errorf("cache holds %d names, want at most %d", n, metaCacheMax)
 	}
 	for _, tt := range tests { // still held, still right
-		if got := c.primary(&temp, tt.name); got != tt.want {
+		if got := c.lookup(&temp, nick, tt.name).meta; got != tt.want {
 			t.Errorf("after filling: %q = %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -398,4 +414,49 @@ var messyPaymentRows = [][]string{
 	{"P005", "C005", "", "", "5", "", ""},
 	{"P006", "C006", "Ïnv–0042", "29/02/2024", "12", "", "Ref ü"},
 	{"P007", "C007", "123", "", "£1,000,000.00", "02/01/2024", ""},
+}
+
+// TestAppendCollapsed checks that runs of white space collapse to one
+// space and that text with none is appended as it is.
+func TestAppendCollapsed(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"HIGH STREET", "HIGH STREET"},
+		{"HIGH  STREET", "HIGH STREET"},
+		{"HIGH\tSTREET", "HIGH STREET"},
+		{"A \r\n B", "A B"},
+		{" A", " A"},     // trimmed before, as ParseValues trims: one space is left alone
+		{"A\vB", "A\vB"}, // not a tab, a line break or a space: left alone
+		{"A\v  B", "A B"},
+		{"A\u00a0B", "A\u00a0B"},
+	} {
+		if got := string(appendCollapsed([]byte("x"), tt.in)); got != "x"+tt.want {
+			t.Errorf("appendCollapsed(%q) = %q, want %q", tt.in, got[1:], tt.want)
+		}
+	}
+}
+
+// TestUntrimmed checks that a value untrimmed passes is one that
+// strings.TrimSpace leaves as it is, over every first and last byte, and
+// that it passes the usual ones.
+func TestUntrimmed(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			for _, s := range []string{string([]byte{byte(a)}), string([]byte{byte(a), 'x', byte(b)}), string([]byte{byte(a), 0xc2, 0xa0, byte(b)})} {
+				if untrimmed(s) && strings.TrimSpace(s) != s {
+					t.Fatalf("untrimmed(%q), but TrimSpace gives %q", s, strings.TrimSpace(s))
+				}
+			}
+		}
+	}
+	for _, s := range []string{"E001", "Mr", "Flat 2, 14 High Street", "05/03/1956", "ls1 4ap"} {
+		if !untrimmed(s) {
+			t.Errorf("untrimmed(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", " E001", "E001 ", "\tE001", "\u00a0E001", "E001\u3000"} {
+		if untrimmed(s) {
+			t.Errorf("untrimmed(%q) = true", s)
+		}
+	}
 }

@@ -62,20 +62,7 @@ func (sc *Scratch) ParseAddress(lines []string) Address {
 	// made before the list grew keeps the old array, which is unchanged).
 	all, segs := sc.words[:0], sc.segs[:0]
 	for _, l := range lines {
-		l = sc.Fold(l)
-		for len(l) > 0 {
-			k := lineBreak(l)
-			seg := l
-			if k >= 0 {
-				seg, l = l[:k], l[k+1:]
-			} else {
-				l = ""
-			}
-			n := len(all)
-			if all = addressWords(ar, all, seg); len(all) > n {
-				segs = append(segs, all[n:len(all):len(all)])
-			}
-		}
+		all, segs = addressWords(ar, all, segs, sc.Fold(l))
 	}
 	sc.words, sc.segs = all[:0], segs[:0]
 
@@ -141,18 +128,6 @@ func (sc *Scratch) ParseAddress(lines []string) Address {
 	return a
 }
 
-// lineBreak is the position of the first comma or semicolon in s (they
-// separate an address line's parts), or -1. strings.IndexAny builds its
-// set of bytes at every call, a quarter of an address's time.
-func lineBreak(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' || s[i] == ';' {
-			return i
-		}
-	}
-	return -1
-}
-
 // dropDashes removes the "-" words that did not join a number range.
 func dropDashes(words []string) []string {
 	if !slices.Contains(words, "-") {
@@ -198,67 +173,101 @@ func (a Address) Key() string {
 }
 
 // addressWords appends the words of one folded address line to words, as
-// written (they are standardised when the parts are joined); a word that
-// lost an apostrophe is held in a.
+// written (they are standardised when the parts are joined), and to segs
+// the run of words of each of the line's segments that has any: commas and
+// semicolons separate segments. A word that lost an apostrophe is held in
+// a. The line is read once, a word's bytes in a tight loop of their own.
+//
 // Letters, digits and the / of "2/14" make words; apostrophes are removed
 // ("ST JOHN'S" gives ST JOHNS); a hyphen stays inside a number range
 // ("14-16") and separates words elsewhere ("STOKE-ON-TRENT"); a hyphen
 // standing alone between two numbers is kept as a word of its own so that
 // "14 - 16" can be joined. Everything else separates words.
-func addressWords(a *arena.Arena, words []string, s string) []string {
-	start := -1
-	var buf []byte
-	dirty := false // the word lost an apostrophe and lives in buf
-	emit := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := s[start:end]
-		if dirty {
-			w = a.String(buf)
-		}
-		start, dirty = -1, false
-		if isDigit(w[0]) || strings.IndexByte(w, '-') < 0 {
-			words = appendAddressWord(words, w)
-			return
-		}
-		for len(w) > 0 {
-			k := strings.IndexByte(w, '-')
-			if k < 0 {
-				words = appendAddressWord(words, w)
-				break
-			}
-			words = appendAddressWord(words, w[:k])
-			w = w[k+1:]
-		}
-	}
+func addressWords(a *arena.Arena, words []string, segs [][]string, s string) ([]string, [][]string) {
+	seg := len(words) // the current segment's first word
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '-' && start < 0:
+		switch c := s[i]; {
+		case addressByte[c]&wordStart != 0:
+			// A word: letters, digits and slashes, and the hyphens and
+			// apostrophes within it.
+			start, seen := i, uint8(0)
+			for i+1 < len(s) && addressByte[s[i+1]]&inWord != 0 {
+				i++
+				seen |= addressByte[s[i]]
+			}
+			w := s[start : i+1]
+			if seen&apostrophe != 0 {
+				b := a.Append(len(w))
+				for j := 0; j < len(w); j++ {
+					if w[j] != '\'' {
+						b = append(b, w[j])
+					}
+				}
+				w = a.String(b)
+			}
+			words = appendWordParts(words, w, seen&hyphen != 0)
+		case c == '-':
 			// A hyphen alone between spaces is kept as "-" (for "14 - 16");
 			// one that starts a word is dropped.
-			if (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ') {
+			if (i == 0 || segmentSpace(s[i-1])) && (i+1 == len(s) || segmentSpace(s[i+1])) {
 				words = append(words, "-")
 			}
-		case isAlnum(c) || c == '/' || c == '-':
-			if start < 0 {
-				start = i
+		case c == ',' || c == ';':
+			if len(words) > seg {
+				segs = append(segs, words[seg:len(words):len(words)])
 			}
-			if dirty {
-				buf = append(buf, c)
-			}
-		case c == '\'':
-			if start >= 0 && !dirty {
-				dirty = true
-				buf = append(a.Append(len(s)-start), s[start:i]...)
-			}
-		default:
-			emit(i)
+			seg = len(words)
 		}
 	}
-	emit(len(s))
-	return words
+	if len(words) > seg {
+		segs = append(segs, words[seg:len(words):len(words)])
+	}
+	return words, segs
+}
+
+// The classes of an address's bytes, in addressByte.
+const (
+	wordStart  = 1 << iota // a letter, digit or slash: starts a word
+	inWord                 // those, hyphens and apostrophes: go on with one
+	hyphen                 // a hyphen
+	apostrophe             // an apostrophe
+)
+
+// addressByte holds the classes of every byte of a folded address line;
+// it is built once and never modified.
+var addressByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case isAlnum(byte(c)) || c == '/':
+			t[c] = wordStart | inWord
+		case c == '-':
+			t[c] = inWord | hyphen
+		case c == '\'':
+			t[c] = inWord | apostrophe
+		}
+	}
+	return t
+}()
+
+// segmentSpace reports whether c, beside a hyphen, leaves it standing
+// alone in its segment: a space, or a comma or semicolon, which end one.
+func segmentSpace(c byte) bool { return c == ' ' || c == ',' || c == ';' }
+
+// appendWordParts appends the word w, split at its hyphens (when hyphen
+// says it has any) unless it is a number (a range, "14-16"), each part as
+// appendAddressWord appends it.
+func appendWordParts(words []string, w string, hyphen bool) []string {
+	if !hyphen || isDigit(w[0]) {
+		return appendAddressWord(words, w)
+	}
+	for {
+		k := strings.IndexByte(w, '-')
+		if k < 0 {
+			return appendAddressWord(words, w)
+		}
+		words = appendAddressWord(words, w[:k])
+		w = w[k+1:]
+	}
 }
 
 // appendAddressWord appends w without leading or trailing hyphens and

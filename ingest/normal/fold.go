@@ -31,14 +31,15 @@ import (
 // without allocating; other input allocates the result once.
 func Fold(s string) string { return fold(nil, s) }
 
-// foldStable reports whether Fold returns s as it is.
-func foldStable(s string) bool {
+// stablePrefix is the length of the longest prefix of s that Fold keeps as
+// it is: len(s) when Fold returns s.
+func stablePrefix(s string) int {
 	for i := 0; i < len(s); i++ {
 		if !asciiStable(s[i]) {
-			return false
+			return i
 		}
 	}
-	return true
+	return len(s)
 }
 
 // AppendFold appends Fold(s) to dst, for callers that must not allocate.
@@ -46,7 +47,7 @@ func AppendFold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if m, ok := foldASCII(c); ok {
+			if m := asciiFolds[c]; m != 0 {
 				dst = append(dst, m)
 			}
 			i++
@@ -100,6 +101,16 @@ func foldASCII(c byte) (byte, bool) {
 	}
 	return 0, false
 }
+
+// asciiFolds holds foldASCII's mapping of every ASCII byte, 0 for one that
+// is dropped: a load where foldASCII is a run of tests, for the bytes of
+// every name and address. It is built once and never modified.
+var asciiFolds = func() (t [utf8.RuneSelf]byte) {
+	for c := range byte(utf8.RuneSelf) {
+		t[c], _ = foldASCII(c)
+	}
+	return t
+}()
 
 // appendFoldRune appends the folding of a non-ASCII rune that NFKD does not
 // handle as nfi wants: table letters, quotes, dashes and spaces, and the

@@ -119,39 +119,34 @@ func isAlnum(c byte) bool {
 // letters and digits, with apostrophes removed inside them, and hyphens
 // removed too when hyphenJoins is set (otherwise a hyphen separates tokens,
 // as in a double-barrelled surname). Every other byte separates tokens. A
-// token that lost a joiner is held in a.
+// token that lost a joiner is held in a. A token's bytes are read in a
+// tight loop of their own.
 func appendTokens(a *arena.Arena, dst []string, s string, hyphenJoins bool) []string {
-	start := -1
-	var buf []byte
-	dirty := false // the token so far lost a joiner and lives in buf
-	for i := 0; i <= len(s); i++ {
-		c := byte(' ')
-		if i < len(s) {
-			c = s[i]
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) {
+			continue // a separator, or a joiner before any letter: dropped
 		}
-		switch {
-		case isAlnum(c):
-			if start < 0 {
-				start = i
-			}
-			if dirty {
-				buf = append(buf, c)
-			}
-		case c == '\'' || (c == '-' && hyphenJoins):
-			if start >= 0 && !dirty {
-				dirty = true
-				buf = append(a.Append(len(s)-start), s[start:i]...)
-			}
-		default:
-			if start >= 0 {
-				if dirty {
-					dst = append(dst, a.String(buf))
-				} else {
-					dst = append(dst, s[start:i])
+		start, joined := i, false
+		for i+1 < len(s) {
+			if c := s[i+1]; !isAlnum(c) {
+				if c != '\'' && (c != '-' || !hyphenJoins) {
+					break
 				}
-				start, dirty = -1, false
+				joined = true
 			}
+			i++
 		}
+		t := s[start : i+1]
+		if joined {
+			b := a.Append(len(t))
+			for j := 0; j < len(t); j++ {
+				if isAlnum(t[j]) {
+					b = append(b, t[j])
+				}
+			}
+			t = a.String(b)
+		}
+		dst = append(dst, t)
 	}
 	return dst
 }

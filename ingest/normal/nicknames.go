@@ -126,13 +126,20 @@ func (n *Nicknames) Variants(name string) []string {
 // It does not allocate: the index holds the letters of every name in it,
 // and a name in none is its own initial.
 func (n *Nicknames) Initials(name string) string {
+	_, initials := n.GroupsAndInitials(name)
+	return initials
+}
+
+// GroupsAndInitials returns Groups(name) and Initials(name) from one
+// look-up of name, for the parser, which wants both of every forename.
+func (n *Nicknames) GroupsAndInitials(name string) ([]uint32, string) {
 	e, first := n.lookup(name)
 	if e.initials != "" || first == 0 {
-		return e.initials
+		return e.ids, e.initials
 	}
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	i := first - 'A'
-	return alphabet[i : i+1]
+	return e.ids, alphabet[i : i+1]
 }
 
 // sharesID reports whether two sorted id lists have an id in common.

@@ -434,7 +434,9 @@ func FuzzParseAddress(f *testing.F) {
 	f.Add("Ground Floor Flat", "3 St John’s Road", "Stoke-on-Trent")
 	f.Add("Flat No", "/-/", "14 - ")
 	f.Add("\xff", "Дом 5", ";;")
+	f.Add("-,-", "a'-b", "x;- ;y")
 	f.Fuzz(func(t *testing.T, l1, l2, l3 string) {
+		checkAddressAgrees(t, []string{l1, l2, l3})
 		a := ParseAddress([]string{l1, l2, l3})
 		for _, s := range []string{a.Flat, a.Number, a.Name, a.Street, a.Locality} {
 			if !isFolded(s) || strings.Contains(s, "|") {

@@ -40,8 +40,10 @@ func (sc *Scratch) SurnameKey(s string) string { return surnameKey(&sc.text, s) 
 
 // fold is Fold with the result held in a (nil: on the heap).
 func fold(a *arena.Arena, s string) string {
-	if foldStable(s) {
+	i := stablePrefix(s)
+	if i == len(s) {
 		return s
 	}
-	return a.String(AppendFold(a.Append(len(s)), s))
+	// The bytes Fold keeps are copied as they are, and the rest folded.
+	return a.String(AppendFold(append(a.Append(len(s)), s[:i]...), s[i:]))
 }

@@ -73,20 +73,63 @@ func streetWords() []streetWord {
 	}
 }
 
-// streetIndex maps every form of a street word to its table entry.
-type streetIndex map[string]*streetWord
+// streetIndex finds the table entry of any form of a street word. It is a
+// small open-addressed table whose slots are placed by a hash of a word's
+// length and first, middle and last bytes, which is a few instructions
+// where a map hashed every byte of every word: an address's words are
+// looked up as its parts are joined, and most are not street words, which
+// an empty slot or a form of another length tells at once.
+type streetIndex struct {
+	words []streetWord
+	slots [streetSlots]streetSlot
+}
 
-func newStreetIndex() streetIndex {
-	words := streetWords()
-	ix := make(streetIndex, 3*len(words))
-	for i := range words {
-		w := &words[i]
-		ix[w.Std] = w
-		for _, v := range w.Variants {
-			ix[v] = w
+// streetSlots is the size of a streetIndex's table, 1<<streetBits: about
+// four times the forms it holds, so that a lookup probes one slot or two.
+const (
+	streetBits  = 9
+	streetSlots = 1 << streetBits
+)
+
+// streetSlot is one form of a street word in a streetIndex, and its entry
+// (nil: the slot is empty).
+type streetSlot struct {
+	form string
+	word *streetWord
+}
+
+func newStreetIndex() *streetIndex {
+	ix := &streetIndex{words: streetWords()}
+	for i := range ix.words {
+		w := &ix.words[i]
+		for _, f := range append([]string{w.Std}, w.Variants...) {
+			k := streetHash(f)
+			for ix.slots[k].word != nil {
+				k = (k + 1) % streetSlots
+			}
+			ix.slots[k] = streetSlot{f, w}
 		}
 	}
 	return ix
+}
+
+// streetHash places a form (never "") in a streetIndex's table.
+func streetHash(w string) uint32 {
+	x := uint32(len(w)) | uint32(w[0])<<8 | uint32(w[len(w)/2])<<16 | uint32(w[len(w)-1])<<24
+	return x * 0x9E3779B1 >> (32 - streetBits) // Fibonacci hashing: the product's top bits
+}
+
+// lookup returns the entry of which w is a form, or nil.
+func (ix *streetIndex) lookup(w string) *streetWord {
+	if w == "" {
+		return nil
+	}
+	for k := streetHash(w); ; k = (k + 1) % streetSlots {
+		s := &ix.slots[k]
+		if s.word == nil || s.form == w {
+			return s.word
+		}
+	}
 }
 
 // stdStreetWords is the street-word index, built once from the table and
@@ -95,14 +138,15 @@ var stdStreetWords = newStreetIndex()
 
 // stdWord returns the standard form of one address word.
 func stdWord(w string) string {
-	if e, ok := stdStreetWords[w]; ok {
+	if e := stdStreetWords.lookup(w); e != nil {
 		return e.Std
 	}
 	return w
 }
 
-// isThoroughfare reports whether a standardised word ends a street name.
+// isThoroughfare reports whether a word, standardised or not, ends a
+// street name.
 func isThoroughfare(w string) bool {
-	e, ok := stdStreetWords[w]
-	return ok && e.Thoroughfare
+	e := stdStreetWords.lookup(w)
+	return e != nil && e.Thoroughfare
 }

@@ -133,11 +133,15 @@ func FuzzParseNI(f *testing.F) {
 }
 
 func FuzzParsePostcode(f *testing.F) {
-	for _, s := range []string{"SW1A 1AA", "sw1a1aa", " SW1A  1AA ", "GIR 0AA", "M1 1AE", "4223", "", "W1A\u00a00AX", "\xc2\t\xa0"} {
+	for _, s := range []string{"SW1A 1AA", "sw1a1aa", " SW1A  1AA ", "GIR 0AA", "M1 1AE", "4223", "", "W1A\u00a00AX", "\xc2\t\xa0",
+		"XB11 9GL", "A1 1AA", "AB1 2CD", "1234 567", "AB12 3Cd"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := ParsePostcode(s)
+		if q, ok := splitNormal(trimSpace(s)); ok && q != parsePostcodeText(trimSpace(s)) {
+			t.Fatalf("ParsePostcode(%q): a normal form split as it stands gives %+v, squeezed %+v", s, q, parsePostcodeText(trimSpace(s)))
+		}
 		if again := ParsePostcode(p.Full); again != p {
 			t.Fatalf("ParsePostcode(%q) = %+v; again %+v", s, p, again)
 		}

@@ -24,6 +24,29 @@ type Postcode struct {
 // no allocation, any other one allocation.
 func ParsePostcode(s string) Postcode {
 	t := trimSpace(s)
+	if p, ok := splitNormal(t); ok {
+		return p
+	}
+	return parsePostcodeText(t)
+}
+
+// splitNormal splits t when it is a valid postcode in normal form, as the
+// parser's canonical values are (it parses them again to split them), and
+// most extracts' are: it is then its own normal form, and needs only
+// checking, not squeezing.
+func splitNormal(t string) (Postcode, bool) {
+	n := len(t)
+	if n < 6 || n > 8 || t[n-4] != ' ' {
+		return Postcode{}, false
+	}
+	if out := codeShape(t[:n-4], t[n-3:]); out > 0 {
+		return postcodeParts(t, out), true
+	}
+	return Postcode{}, false
+}
+
+// parsePostcodeText is ParsePostcode of trimmed text t.
+func parsePostcodeText(t string) Postcode {
 	if t == "" {
 		return Postcode{}
 	}
@@ -43,6 +66,9 @@ func ParsePostcode(s string) Postcode {
 // allocating.
 func AppendPostcode(dst []byte, s string) ([]byte, bool) {
 	t := trimSpace(s)
+	if _, ok := splitNormal(t); ok {
+		return append(dst, t...), true // already in normal form, as most are
+	}
 	var c [8]byte
 	if n, out := squeezePostcode(&c, t); out > 0 {
 		return append(dst, c[:n+1]...), true
@@ -89,14 +115,20 @@ func outwardLen(c []byte) int {
 	if n < 5 || n > 7 {
 		return 0
 	}
-	if string(c) == "GIR0AA" {
+	return codeShape(c[:n-3], c[n-3:])
+}
+
+// codeShape checks a postcode's outward and inward codes (upper case) and
+// returns the outward code's length, or 0 when they are not a postcode's.
+// It reads the codes where they are, in a postcode squeezed into bytes or
+// in one written in normal form.
+func codeShape[T ~string | ~[]byte](out, in T) int {
+	if string(out) == "GIR" && string(in) == "0AA" {
 		return 3
 	}
-	in := c[n-3:]
-	if !isDigit(in[0]) || !isUpper(in[1]) || !isUpper(in[2]) {
+	if len(in) != 3 || !isDigit(in[0]) || !isUpper(in[1]) || !isUpper(in[2]) {
 		return 0
 	}
-	out := c[:n-3]
 	ok := false
 	switch len(out) {
 	case 2: // A9
