@@ -255,6 +255,24 @@ func isParticle(t string) bool {
 	return false
 }
 
+// joinsParticle reports whether a run of tokens joined is itself a
+// particle (D and A make DA): it then takes the part after it too, as DA
+// would, so that the parts a surname gives parse back to themselves.
+func joinsParticle(run []string) bool {
+	if len(run) < 2 {
+		return false
+	}
+	var buf [8]byte
+	b := buf[:0]
+	for _, t := range run {
+		if len(b)+len(t) > len(buf) {
+			return false // longer than any particle
+		}
+		b = append(b, t...)
+	}
+	return isParticle(string(b))
+}
+
 // joinParticles appends the parts of a surname's tokens to dst, each run of
 // particles joined (in a) to the part after it; a particle at the end stays
 // a part of its own. It returns nil for no tokens.
@@ -265,7 +283,7 @@ func joinParticles(a *arena.Arena, dst []string, tokens []string) []string {
 	parts := dst
 	for i := 0; i < len(tokens); i++ {
 		j := i
-		for j < len(tokens)-1 && isParticle(tokens[j]) {
+		for j < len(tokens)-1 && (isParticle(tokens[j]) || joinsParticle(tokens[i:j+1])) {
 			j++
 		}
 		if j == i {

@@ -86,6 +86,10 @@ func TestParseName(t *testing.T) {
 		{"Mac", "", "", "", "MacDonald", Name{Surname: "MACDONALD", SurnameParts: []string{"MACDONALD"}}},
 		{"Mc spaced", "", "", "", "Mc Donald", Name{Surname: "MCDONALD", SurnameParts: []string{"MCDONALD"}}},
 		{"Mac spaced", "", "", "", "Mac Donald", Name{Surname: "MACDONALD", SurnameParts: []string{"MACDONALD"}}},
+		// D and A join into DA, itself a particle, which takes SILVA too:
+		// parsing the parts again gives them back.
+		{"particles joining into one", "", "", "", "d a Silva", Name{Surname: "DASILVA", SurnameParts: []string{"DASILVA"}}},
+		{"joined particle before a part", "", "", "", "Costa đ A 0", Name{Surname: "COSTADA0", SurnameParts: []string{"COSTA", "DA0"}}},
 		{"hyphenated", "", "", "", "Smith-Jones",
 			Name{Surname: "SMITHJONES", SurnameParts: []string{"SMITH", "JONES"}}},
 		{"double-barrelled spaced", "", "", "", "Bowes Lyon",
@@ -407,6 +411,7 @@ func FuzzParseName(f *testing.F) {
 	f.Add("Rev Dr", "", "Miss", "van der Berg Jnr")
 	f.Add("", "JR", "", "II III")
 	f.Add("", "\xff", "Дмитрий", ",")
+	f.Add("", "", "", "0000 đ A 0") // once parsed to DA and 0, which parse again to DA0
 	f.Fuzz(func(t *testing.T, title, forenames, middle, surname string) {
 		n := ParseName(title, forenames, middle, surname)
 		for _, s := range append(append([]string{n.Title, n.Surname, n.Suffix}, n.Forenames...), n.SurnameParts...) {
