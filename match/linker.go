@@ -1181,6 +1181,10 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 	b := k.newBound(model, threshold)
 	prior := model.PriorWeight()
 	logU := k.logExactU(model)
+	// A match's levels and adjustments are carved from blocks of many,
+	// not allocated one by one.
+	var lvSlab []uint8
+	var adjSlab []float64
 	last := int32(-1)
 	k.candidates(lo, hi, nil, st, func(l, r int32, rule int) {
 		if l != last {
@@ -1215,14 +1219,32 @@ func (k *Linker) Score(lo, hi int, model *Model, threshold float64, st *Stats) [
 		if !k.holds(l, r) {
 			return
 		}
-		m := Match{Left: k.origLeft(l), Right: k.origRight(r), Levels: append([]uint8(nil), levels...), Household: hh, Weight: w, Probability: p, Rule: uint8(rule)}
+		m := Match{Left: k.origLeft(l), Right: k.origRight(r), Levels: carve(&lvSlab, levels), Household: hh, Weight: w, Probability: p, Rule: uint8(rule)}
 		if adjusted {
-			m.Adjust = append([]float64(nil), adj[:len(levels)]...)
+			m.Adjust = carve(&adjSlab, adj[:len(levels)])
 		}
 		out = append(out, m)
 	})
 	return out
 }
+
+// carve returns a copy of xs taken from the free end of *slab, which it
+// replaces with a new block when xs does not fit: the copies of a chunk's
+// matches share a few blocks instead of an allocation each. Blocks start
+// at room for 16 copies and double up to carveBlock values, so a chunk of
+// few matches wastes little. The copy's capacity is its length, so
+// appending to it cannot reach the next.
+func carve[T any](slab *[]T, xs []T) []T {
+	if cap(*slab)-len(*slab) < len(xs) {
+		*slab = make([]T, 0, max(16*len(xs), min(2*cap(*slab), carveBlock)))
+	}
+	n := len(*slab)
+	*slab = append(*slab, xs...)
+	return (*slab)[n : n+len(xs) : n+len(xs)]
+}
+
+// carveBlock is the most values a block of carve holds.
+const carveBlock = 4096
 
 // levelCounts returns a zero count for each level of each comparison.
 func (k *Linker) levelCounts() [][]int64 {

@@ -170,3 +170,24 @@ func shuffled(rng *rand.Rand, n int) []int32 {
 	rng.Shuffle(n, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
+
+// TestCarve checks that carved copies hold their values, keep them as more
+// are carved and appended to, and share blocks.
+func TestCarve(t *testing.T) {
+	var slab []uint8
+	var got [][]uint8
+	for i := range 1000 {
+		xs := []uint8{byte(i), byte(i >> 8), 7}
+		got = append(got, carve(&slab, xs))
+		xs[0] = 99 // the copy must not change with its source
+	}
+	_ = append(got[10], 1, 2, 3) // appending must not reach the next copy
+	for i, c := range got {
+		if want := []uint8{byte(i), byte(i >> 8), 7}; !slices.Equal(c, want) {
+			t.Fatalf("copy %d holds %v, want %v", i, c, want)
+		}
+	}
+	if cap(slab) < 16*3 || cap(slab) > carveBlock {
+		t.Errorf("last block holds %d values, want between %d and %d", cap(slab), 16*3, carveBlock)
+	}
+}
