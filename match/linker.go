@@ -804,7 +804,7 @@ func (k *Linker) candidates(lo, hi int, in LeftSample, st *Stats, fn func(l, r i
 	// cache miss a rule a pair).
 	var found []uint64
 	for l := lo; l < hi; l++ {
-		if in != nil && !in(k.origLeft(int32(l))) {
+		if !k.inSample(in, l) {
 			continue
 		}
 		if (l-lo)%warmAhead == 0 {
@@ -873,9 +873,7 @@ func (k *Linker) holds(l, r int32) bool {
 // once.
 func (k *Linker) SamePersonAt(l int32) []int32 {
 	a := &k.Left.Records[l]
-	if k.lpos != nil {
-		l = k.lpos[l]
-	}
+	l = int32(mapped(k.lpos, int(l)))
 	seen := map[int32]bool{}
 	var out []int32
 	for ri := range k.Rules {
@@ -1075,6 +1073,12 @@ func (k *Linker) pattern(l, r int32, levels []uint8) uint64 {
 // scoring order. nil means every record.
 type LeftSample func(l int32) bool
 
+// inSample reports whether the record at left position l is in the
+// sample in (every record when in is nil).
+func (k *Linker) inSample(in LeftSample, l int) bool {
+	return in == nil || in(k.origLeft(int32(l)))
+}
+
 // CountPatterns adds to counts, for every candidate pair with its left
 // record at positions [lo, hi) of the scoring order and in the sample,
 // the pair's comparison pattern: training needs only how many pairs share
@@ -1117,7 +1121,7 @@ func (k *Linker) CountSessionPatterns(lo, hi int, in LeftSample, rules []int, co
 	levels := make([]uint8, len(k.Comparisons))
 	for si, ri := range rules {
 		for l := lo; l < hi; l++ {
-			if in != nil && !in(k.origLeft(int32(l))) {
+			if !k.inSample(in, l) {
 				continue
 			}
 			block := k.leftBlock(ri, l)
